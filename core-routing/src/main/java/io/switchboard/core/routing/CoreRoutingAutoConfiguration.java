@@ -1,0 +1,106 @@
+package io.switchboard.core.routing;
+
+import io.switchboard.core.bus.BusCodec;
+import io.switchboard.core.bus.BusProperties;
+import io.switchboard.core.spi.ChannelPolicy;
+import io.switchboard.core.spi.DeadLetterAdmin;
+import io.switchboard.core.spi.EventPublisher;
+import io.switchboard.core.spi.InboundGateway;
+import io.switchboard.core.spi.InboundHandler;
+import io.switchboard.core.spi.OutboundGateway;
+import io.switchboard.core.spi.OutboundSender;
+import io.switchboard.core.spi.RealtimeBus;
+import io.switchboard.core.spi.RealtimeListener;
+import io.switchboard.core.spi.StatusHandler;
+import io.switchboard.core.spi.StatusReporter;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jms.core.JmsTemplate;
+
+/** Wires the bus: the routes, and the SPI implementations connectors and the inbox use. */
+@AutoConfiguration(after = {ArtemisAutoConfiguration.class, JmsAutoConfiguration.class})
+@EnableConfigurationProperties(BusProperties.class)
+public class CoreRoutingAutoConfiguration {
+
+    @Bean
+    BusCodec busCodec() {
+        return new BusCodec();
+    }
+
+    @Bean
+    Endpoints hubEndpoints(BusProperties bus) {
+        return new Endpoints(bus);
+    }
+
+    @Bean
+    RoutesBuilder hubErrorHandling(BusProperties bus) {
+        return new HubErrorHandling(bus);
+    }
+
+    @Bean
+    RoutesBuilder deadLetterRoute(Endpoints endpoints, BusCodec codec) {
+        return new DeadLetterRoute(endpoints, codec);
+    }
+
+    @Bean
+    RoutesBuilder inboundPipelineRoute(Endpoints endpoints, BusProperties bus, BusCodec codec) {
+        return new InboundPipelineRoute(endpoints, new InboundValidator(bus.limits()), codec);
+    }
+
+    @Bean
+    RoutesBuilder inboxConsumerRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<InboundHandler> handler) {
+        return new InboxConsumerRoute(endpoints, codec, handler);
+    }
+
+    @Bean
+    RoutesBuilder statusConsumerRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<StatusHandler> handler) {
+        return new StatusConsumerRoute(endpoints, codec, handler);
+    }
+
+    @Bean
+    RoutesBuilder outboundDispatcherRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<OutboundSender> senders) {
+        return new OutboundDispatcherRoute(endpoints, codec, new SenderRegistry(senders));
+    }
+
+    @Bean
+    RoutesBuilder realtimeFanoutRoute(Endpoints endpoints, ObjectProvider<RealtimeListener> listeners) {
+        return new RealtimeFanoutRoute(endpoints, listeners);
+    }
+
+    @Bean
+    InboundGateway inboundGateway(ProducerTemplate producer) {
+        return new CamelInboundGateway(producer);
+    }
+
+    @Bean
+    OutboundGateway outboundGateway(ProducerTemplate producer, Endpoints endpoints, BusCodec codec,
+                                    ObjectProvider<ChannelPolicy> policies) {
+        return new CamelOutboundGateway(producer, endpoints, codec, policies);
+    }
+
+    @Bean
+    StatusReporter statusReporter(ProducerTemplate producer, Endpoints endpoints, BusCodec codec) {
+        return new CamelStatusReporter(producer, endpoints, codec);
+    }
+
+    @Bean
+    RealtimeBus realtimeBus(ProducerTemplate producer, Endpoints endpoints) {
+        return new CamelRealtimeBus(producer, endpoints);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(ProducerTemplate producer, Endpoints endpoints, BusCodec codec, RealtimeBus realtime) {
+        return new CamelEventPublisher(producer, endpoints, codec, realtime);
+    }
+
+    @Bean
+    DeadLetterAdmin deadLetterAdmin(JmsTemplate jms, BusProperties bus) {
+        return new JmsDeadLetterAdmin(jms, bus.deadLetter());
+    }
+}

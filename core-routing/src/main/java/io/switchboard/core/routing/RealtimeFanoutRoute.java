@@ -1,0 +1,40 @@
+package io.switchboard.core.routing;
+
+import io.switchboard.core.bus.BusHeaders;
+import io.switchboard.core.spi.RealtimeListener;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** {@code hub.realtime} (every node subscribes) → this node's listeners of the message's audience. */
+class RealtimeFanoutRoute extends RouteBuilder {
+
+    private final Endpoints endpoints;
+    private final ObjectProvider<RealtimeListener> listeners;
+
+    RealtimeFanoutRoute(Endpoints endpoints, ObjectProvider<RealtimeListener> listeners) {
+        this.endpoints = endpoints;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void configure() {
+        from(endpoints.subscribeRealtime()).routeId("realtime-fanout")
+                .process(this::fanOut);
+    }
+
+    private void fanOut(Exchange exchange) {
+        String audience = exchange.getMessage().getHeader(BusHeaders.AUDIENCE, String.class);
+        String key = exchange.getMessage().getHeader(BusHeaders.KEY, String.class);
+        String json = exchange.getMessage().getBody(String.class);
+        for (RealtimeListener listener : listeners) {
+            if (listener.audience().equals(audience)) {
+                try {
+                    listener.onRealtime(key, json);
+                } catch (RuntimeException e) {
+                    log.warn("Realtime listener {} failed: {}", listener.getClass().getSimpleName(), e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.switchboard.core.routing;
+
+import io.switchboard.core.model.ChannelType;
+import io.switchboard.core.model.ContextUpdate;
+import io.switchboard.core.model.DeliveryStatus;
+import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.model.OutboundMessage;
+import io.switchboard.core.spi.ChannelPolicy;
+import io.switchboard.core.spi.InboundHandler;
+import io.switchboard.core.spi.OutboundSender;
+import io.switchboard.core.spi.RealtimeListener;
+import io.switchboard.core.spi.StatusHandler;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** A minimal hub for route tests: recording fakes stand where the inbox and a connector would be. */
+@SpringBootApplication
+class TestHub {
+
+    static class RecordingInbox implements InboundHandler, StatusHandler {
+        final List<InboundMessage> messages = new CopyOnWriteArrayList<>();
+        final List<ContextUpdate> contexts = new CopyOnWriteArrayList<>();
+        final List<DeliveryStatus> statuses = new CopyOnWriteArrayList<>();
+        volatile Function<InboundMessage, RuntimeException> failure = m -> null;
+
+        @Override
+        public void onInbound(InboundMessage message) {
+            RuntimeException e = failure.apply(message);
+            if (e != null) {
+                throw e;
+            }
+            messages.add(message);
+        }
+
+        @Override
+        public void onContext(ContextUpdate update) {
+            contexts.add(update);
+        }
+
+        @Override
+        public void onStatus(DeliveryStatus status) {
+            statuses.add(status);
+        }
+
+        void reset() {
+            messages.clear();
+            contexts.clear();
+            statuses.clear();
+            failure = m -> null;
+        }
+    }
+
+    static class FakeSmsSender implements OutboundSender, ChannelPolicy {
+        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+        volatile Function<OutboundMessage, RuntimeException> failure = m -> null;
+
+        @Override
+        public Set<ChannelType> channels() {
+            return Set.of(ChannelType.SMS);
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message) {
+            RuntimeException e = failure.apply(message);
+            if (e != null) {
+                throw e;
+            }
+            sent.add(message);
+            return new SendResult("SM" + message.hubId().toString().replace("-", ""));
+        }
+
+        @Override
+        public ChannelType channel() {
+            return ChannelType.SMS;
+        }
+
+        @Override
+        public Optional<PolicyRefusal> check(OutboundMessage message, Instant lastInboundAt) {
+            if (message.text() != null && message.text().length() > 1600) {
+                return Optional.of(new PolicyRefusal("too_long", "SMS text is limited to 1600 characters"));
+            }
+            return Optional.empty();
+        }
+
+        void reset() {
+            sent.clear();
+            failure = m -> null;
+        }
+    }
+
+    static class RecordingAgents implements RealtimeListener {
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String audience() {
+            return "agents";
+        }
+
+        @Override
+        public void onRealtime(String key, String json) {
+            received.add(json);
+        }
+    }
+
+    @Bean
+    RecordingInbox recordingInbox() {
+        return new RecordingInbox();
+    }
+
+    @Bean
+    FakeSmsSender fakeSmsSender() {
+        return new FakeSmsSender();
+    }
+
+    @Bean
+    RecordingAgents recordingAgents() {
+        return new RecordingAgents();
+    }
+}

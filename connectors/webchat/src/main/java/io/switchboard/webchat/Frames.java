@@ -1,0 +1,138 @@
+package io.switchboard.webchat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.model.OutboundMessage;
+import io.switchboard.core.model.TranscriptEntry;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads fields of visitor frames and writes the hub's frames (the protocol of docs/webchat.md). */
+final class Frames {
+
+    private final ObjectMapper json;
+
+    Frames(ObjectMapper json) {
+        this.json = json;
+    }
+
+    JsonNode parse(String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw FrameException.malformed("The frame is not valid JSON; send a JSON object such as {\"type\":\"ping\"}.");
+        }
+        if (node == null || !node.isObject()) {
+            throw FrameException.malformed("The frame must be a JSON object with a \"type\" field.");
+        }
+        return node;
+    }
+
+    /** A string field, or null when absent; anything but a string breaks the protocol. */
+    static String optionalString(JsonNode frame, String field, int maxLength, String tooLongCode) {
+        JsonNode value = frame.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw FrameException.malformed("\"" + field + "\" must be a string.");
+        }
+        if (value.textValue().length() > maxLength) {
+            throw new FrameException(tooLongCode, "\"" + field + "\" is longer than " + maxLength
+                    + " characters; shorten it.", null);
+        }
+        return value.textValue();
+    }
+
+    /** An optional flat object of strings; numbers and booleans are taken as their text. */
+    static Map<String, String> context(JsonNode frame) {
+        JsonNode value = frame.get("context");
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw FrameException.malformed("\"context\" must be an object of string values.");
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            JsonNode v = field.getValue();
+            if (v.isNull()) {
+                continue;
+            }
+            if (!v.isValueNode()) {
+                throw FrameException.malformed("\"context." + field.getKey() + "\" must be a string.");
+            }
+            context.put(field.getKey(), v.asText());
+        }
+        return context;
+    }
+
+    String welcome(String visitorId, String token, List<TranscriptEntry> history) {
+        Map<String, Object> frame = frame("welcome");
+        frame.put("visitorId", visitorId);
+        frame.put("token", token);
+        frame.put("history", history.stream().map(Frames::historyEntry).toList());
+        return write(frame);
+    }
+
+    String ack(String clientId, UUID hubId) {
+        Map<String, Object> frame = frame("ack");
+        frame.put("clientId", clientId);
+        frame.put("id", hubId.toString());
+        return write(frame);
+    }
+
+    String outbound(OutboundMessage message) {
+        Map<String, Object> frame = frame("message");
+        frame.put("id", message.hubId().toString());
+        frame.put("direction", "outbound");
+        frame.put("text", message.text() == null ? "" : message.text());
+        frame.put("author", message.author());
+        frame.put("at", (message.createdAt() == null ? Instant.now() : message.createdAt()).toString());
+        return write(frame);
+    }
+
+    String error(String code, String reason, String clientId) {
+        Map<String, Object> frame = frame("error");
+        frame.put("code", code);
+        frame.put("reason", reason);
+        if (clientId != null) {
+            frame.put("clientId", clientId);
+        }
+        return write(frame);
+    }
+
+    String simple(String type) {
+        return write(frame(type));
+    }
+
+    private static Map<String, Object> historyEntry(TranscriptEntry entry) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", entry.hubId().toString());
+        item.put("direction", entry.direction() == TranscriptEntry.Direction.OUTBOUND ? "outbound" : "inbound");
+        item.put("text", entry.text() == null ? "" : entry.text());
+        item.put("author", entry.author());
+        item.put("at", entry.at() == null ? null : entry.at().toString());
+        item.put("status", entry.state() == null ? null : entry.state().name());
+        return item;
+    }
+
+    private static Map<String, Object> frame(String type) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", type);
+        return frame;
+    }
+
+    private String write(Map<String, Object> frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a web-chat frame", e);
+        }
+    }
+}

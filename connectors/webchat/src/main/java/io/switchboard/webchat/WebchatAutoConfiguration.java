@@ -1,0 +1,100 @@
+package io.switchboard.webchat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.spi.InboundGateway;
+import io.switchboard.core.spi.RealtimeBus;
+import io.switchboard.core.spi.TranscriptProvider;
+import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The web-chat connector: the widget's WebSocket at {@code /webchat/ws}, {@code /widget.js}, the
+ * demo page, and the sending side for replies. On unless {@code hub.channels.webchat.enabled=false}.
+ */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(prefix = "hub.channels.webchat", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(WebchatProperties.class)
+@EnableWebSocket
+public class WebchatAutoConfiguration {
+
+    static final String ENDPOINT = "/webchat/ws";
+
+    /** Tomcat closes a connection on a frame over its buffer; a roomy buffer lets our own size check answer. */
+    static final int CONTAINER_TEXT_BUFFER = 1024 * 1024;
+
+    @Bean
+    VisitorTokens webchatVisitorTokens(WebchatProperties properties, Environment environment) {
+        Path dataDir = Path.of(environment.getProperty("hub.data-dir", "./data"));
+        return new VisitorTokens(SessionSecret.resolve(properties.sessionSecret(), dataDir));
+    }
+
+    @Bean
+    VisitorRegistry webchatVisitorRegistry() {
+        return new VisitorRegistry();
+    }
+
+    @Bean
+    Frames webchatFrames(ObjectProvider<ObjectMapper> json) {
+        return new Frames(json.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    WebchatHandler webchatHandler(WebchatProperties properties, VisitorTokens tokens, VisitorRegistry registry,
+                                  InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts,
+                                  Frames frames) {
+        VisitorCommands commands = new VisitorCommands(properties, tokens, registry, gateway, transcripts, frames);
+        return new WebchatHandler(properties, commands, registry, frames);
+    }
+
+    @Bean
+    WebSocketConfigurer webchatWebSocketConfigurer(WebchatHandler handler, WebchatProperties properties) {
+        // Spring always installs its origin check; with an empty list it admits only the hub's own pages.
+        String[] origins = properties.allowedOrigins().toArray(String[]::new);
+        return registry -> registry.addHandler(handler, ENDPOINT).setAllowedOrigins(origins);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServletServerContainerFactoryBean webchatServletServerContainer(WebchatProperties properties) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(Math.max(CONTAINER_TEXT_BUFFER, properties.maxFrameBytes() * 4));
+        return container;
+    }
+
+    @Bean
+    WebchatSender webchatSender(RealtimeBus realtime, Frames frames) {
+        return new WebchatSender(realtime, frames);
+    }
+
+    @Bean
+    WebchatRealtimeListener webchatRealtimeListener(VisitorRegistry registry) {
+        return new WebchatRealtimeListener(registry);
+    }
+
+    @Bean
+    WebchatPolicy webchatPolicy(WebchatProperties properties) {
+        return new WebchatPolicy(properties.maxTextLength());
+    }
+
+    @Bean
+    WebchatPublicEndpoints webchatPublicEndpoints() {
+        return new WebchatPublicEndpoints();
+    }
+
+    @Bean
+    WidgetController webchatWidgetController(WebchatProperties properties, ObjectProvider<ObjectMapper> json) {
+        return new WidgetController(properties, json.getIfAvailable(ObjectMapper::new));
+    }
+}

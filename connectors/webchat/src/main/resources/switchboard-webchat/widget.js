@@ -1,0 +1,487 @@
+/*
+ * Switchboard web chat widget. Embed with one tag:
+ *   <script src="https://hub.example.com/widget.js" async></script>
+ * Plain JavaScript, no dependencies, no build step. The protocol is described in docs/webchat.md.
+ */
+(function () {
+  'use strict';
+
+  if (window.Switchboard && window.Switchboard.version) {
+    return; // loaded twice: keep the first instance
+  }
+
+  // Written in by the hub when it serves this file (title, greeting, maxTextLength).
+  var CONFIG = /*SWITCHBOARD_CONFIG*/{};
+  var STORE_KEY = 'switchboard.visitor';
+  var MAX_BACKOFF_MS = 30000;
+  var PING_MS = 25000;
+  var RETRY_UNAVAILABLE_MS = 3000;
+
+  // document.currentScript is null once the script has run; capture it now.
+  var script = document.currentScript || findScript();
+  var base = new URL('.', script ? script.src : window.location.href);
+  var wsUrl = new URL('webchat/ws', base);
+  wsUrl.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+
+  function findScript() {
+    var all = document.getElementsByTagName('script');
+    for (var i = all.length - 1; i >= 0; i--) {
+      if (/\/widget\.js([?#].*)?$/.test(all[i].src)) {
+        return all[i];
+      }
+    }
+    return null;
+  }
+
+  var state = {
+    socket: null,
+    ready: false,
+    attempts: 0,
+    reconnectTimer: null,
+    pingTimer: null,
+    user: null,
+    open: false,
+    lastUrl: window.location.href,
+    seen: new Map(),     // hub message id -> element
+    pending: new Map(),  // clientId -> {text, el}, in the order typed; resent until acked
+    handlers: {}
+  };
+  var ui = null;
+
+  // ---- storage -------------------------------------------------------------------------------
+
+  function loadVisitor() {
+    try {
+      return JSON.parse(window.localStorage.getItem(STORE_KEY)) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function saveVisitor(visitorId, token) {
+    try {
+      window.localStorage.setItem(STORE_KEY, JSON.stringify({ visitorId: visitorId, token: token }));
+    } catch (e) {
+      // storage blocked (privacy mode): the conversation lasts as long as the page
+    }
+  }
+
+  // ---- context -------------------------------------------------------------------------------
+
+  function pageContext() {
+    return {
+      'page.url': window.location.href,
+      'page.title': document.title,
+      'page.referrer': document.referrer
+    };
+  }
+
+  function fullContext() {
+    var context = pageContext();
+    context['browser.userAgent'] = navigator.userAgent;
+    context['browser.language'] = navigator.language || '';
+    try {
+      context['browser.timeZone'] = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    } catch (e) {
+      context['browser.timeZone'] = '';
+    }
+    context['screen.size'] = window.screen.width + 'x' + window.screen.height;
+    return context;
+  }
+
+  function watchPageChanges() {
+    ['pushState', 'replaceState'].forEach(function (name) {
+      var original = window.history[name];
+      window.history[name] = function () {
+        var result = original.apply(this, arguments);
+        pageChanged();
+        return result;
+      };
+    });
+    window.addEventListener('popstate', pageChanged);
+    window.addEventListener('hashchange', pageChanged);
+  }
+
+  function pageChanged() {
+    // Single-page apps set the new title just after changing the URL.
+    setTimeout(function () {
+      if (window.location.href === state.lastUrl) {
+        return;
+      }
+      state.lastUrl = window.location.href;
+      if (state.ready) {
+        send({ type: 'context', context: pageContext() });
+      }
+    }, 300);
+  }
+
+  // ---- connection ----------------------------------------------------------------------------
+
+  function connect() {
+    clearTimeout(state.reconnectTimer);
+    var socket;
+    try {
+      socket = new WebSocket(wsUrl.href);
+    } catch (e) {
+      scheduleReconnect();
+      return;
+    }
+    state.socket = socket;
+    setStatus('Connecting\u2026');
+    socket.onopen = function () {
+      var visitor = loadVisitor();
+      state.lastUrl = window.location.href;
+      send({ type: 'hello', visitorId: visitor.visitorId, token: visitor.token, context: fullContext() });
+    };
+    socket.onmessage = function (event) {
+      var frame;
+      try {
+        frame = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      handleFrame(frame);
+    };
+    socket.onclose = function () {
+      if (state.socket !== socket) {
+        return;
+      }
+      state.socket = null;
+      state.ready = false;
+      clearInterval(state.pingTimer);
+      setStatus('Offline \u2013 reconnecting\u2026');
+      scheduleReconnect();
+    };
+  }
+
+  function scheduleReconnect() {
+    var delay = Math.min(MAX_BACKOFF_MS, 1000 * Math.pow(2, state.attempts));
+    delay = Math.round(delay * (0.8 + Math.random() * 0.4));
+    state.attempts = Math.min(state.attempts + 1, 10);
+    clearTimeout(state.reconnectTimer);
+    state.reconnectTimer = setTimeout(connect, delay);
+  }
+
+  function send(frame) {
+    var socket = state.socket;
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  function handleFrame(frame) {
+    switch (frame.type) {
+      case 'welcome': return onWelcome(frame);
+      case 'ack': return onAck(frame);
+      case 'message': return onAgentMessage(frame);
+      case 'error': return onError(frame);
+      default: return undefined; // pong, identified
+    }
+  }
+
+  function onWelcome(frame) {
+    saveVisitor(frame.visitorId, frame.token);
+    state.ready = true;
+    state.attempts = 0;
+    setStatus('');
+    (frame.history || []).forEach(function (entry) {
+      if (entry && entry.id && !state.seen.has(entry.id)) {
+        state.seen.set(entry.id, renderMessage(entry));
+      }
+    });
+    if (state.user) {
+      send(identifyFrame(state.user));
+    }
+    state.pending.forEach(function (item, clientId) {
+      send({ type: 'message', clientId: clientId, text: item.text });
+    });
+    clearInterval(state.pingTimer);
+    state.pingTimer = setInterval(function () { send({ type: 'ping' }); }, PING_MS);
+    emit('ready', { visitorId: frame.visitorId });
+  }
+
+  function onAck(frame) {
+    var item = state.pending.get(frame.clientId);
+    if (!item) {
+      return;
+    }
+    state.pending.delete(frame.clientId);
+    var existing = state.seen.get(frame.id);
+    if (existing && existing !== item.el) {
+      item.el.remove(); // already shown from the history after a reconnect
+      return;
+    }
+    item.el.classList.remove('pending');
+    setMeta(item.el, '');
+    item.el.setAttribute('data-id', frame.id);
+    state.seen.set(frame.id, item.el);
+  }
+
+  function onAgentMessage(frame) {
+    if (!frame.id || state.seen.has(frame.id)) {
+      return;
+    }
+    state.seen.set(frame.id, renderMessage(frame));
+    if (!state.open && ui) {
+      ui.bubble.classList.add('unread');
+    }
+    emit('message', { id: frame.id, text: frame.text, author: frame.author, at: frame.at });
+  }
+
+  function onError(frame) {
+    showNotice(frame.reason || 'Something went wrong.');
+    var item = frame.clientId ? state.pending.get(frame.clientId) : null;
+    if (!item) {
+      return;
+    }
+    if (frame.code === 'unavailable') {
+      setTimeout(function () {
+        if (state.pending.has(frame.clientId) && state.ready) {
+          send({ type: 'message', clientId: frame.clientId, text: item.text });
+        }
+      }, RETRY_UNAVAILABLE_MS);
+    } else if (frame.code !== 'not_ready') {
+      state.pending.delete(frame.clientId); // resending cannot help
+      item.el.classList.remove('pending');
+      item.el.classList.add('failed');
+      setMeta(item.el, 'Not sent');
+    }
+    emit('error', { code: frame.code, reason: frame.reason, clientId: frame.clientId });
+  }
+
+  // ---- rendering (message text only ever through textContent) ---------------------------------
+
+  var STYLE =
+    ':host{all:initial}' +
+    '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
+    '.bubble{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;' +
+    'background:#2557d6;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;' +
+    'align-items:center;justify-content:center}' +
+    '.bubble:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f5b400;outline-offset:2px}' +
+    '.bubble.unread::after{content:"";position:absolute;top:4px;right:4px;width:12px;height:12px;' +
+    'border-radius:50%;background:#e5484d;border:2px solid #fff}' +
+    '.panel{position:fixed;right:20px;bottom:88px;width:min(360px,calc(100vw - 40px));height:min(520px,calc(100vh - 120px));' +
+    'background:#fff;color:#1c1c1c;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);display:flex;' +
+    'flex-direction:column;overflow:hidden;font-size:14px;line-height:1.4}' +
+    '.panel[hidden]{display:none}' +
+    'header{background:#2557d6;color:#fff;padding:12px 14px;display:flex;align-items:center;gap:8px}' +
+    'h2{font-size:16px;margin:0;flex:1;font-weight:600}' +
+    '.status{font-size:12px;opacity:.85}' +
+    '.close{background:transparent;border:0;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:2px 6px}' +
+    '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f6f7f9}' +
+    '.greeting{margin:0;color:#555}' +
+    '.msg{max-width:80%;padding:8px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere}' +
+    '.msg.visitor{align-self:flex-end;background:#2557d6;color:#fff}' +
+    '.msg.agent{align-self:flex-start;background:#fff;border:1px solid #e1e4e8}' +
+    '.msg.pending{opacity:.6}.msg.failed{background:#b42318}' +
+    '.author{display:block;font-size:11px;font-weight:600;color:#555;margin-bottom:2px}' +
+    '.meta{display:block;font-size:11px;opacity:.85;margin-top:2px}.meta:empty{display:none}' +
+    '.notice{margin:0;padding:4px 12px;font-size:12px;color:#8a1c1c;background:#fff4f4}.notice[hidden]{display:none}' +
+    'form{display:flex;gap:6px;padding:10px;border-top:1px solid #e1e4e8}' +
+    'input{flex:1;border:1px solid #c9ced6;border-radius:8px;padding:8px;font-size:14px;color:#1c1c1c;background:#fff}' +
+    '.send{border:0;border-radius:8px;background:#2557d6;color:#fff;padding:0 14px;cursor:pointer;font-size:14px}' +
+    '.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+
+  var TEMPLATE =
+    '<div class="panel" role="dialog" aria-labelledby="sb-title" hidden>' +
+    '<header><h2 id="sb-title"></h2><span class="status" aria-live="polite"></span>' +
+    '<button type="button" class="close" aria-label="Close chat">\u00d7</button></header>' +
+    '<div class="log" role="log" aria-live="polite"><p class="greeting"></p></div>' +
+    '<p class="notice" role="status" hidden></p>' +
+    '<form><label for="sb-input" class="sr-only">Your message</label>' +
+    '<input id="sb-input" type="text" autocomplete="off" placeholder="Type a message\u2026">' +
+    '<button type="submit" class="send">Send</button></form></div>' +
+    '<button type="button" class="bubble" aria-label="Open chat" aria-expanded="false">' +
+    '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">' +
+    '<path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg></button>';
+
+  function mount() {
+    var host = document.createElement('div');
+    host.setAttribute('data-switchboard-widget', '');
+    host.style.cssText = 'all:initial;position:fixed;z-index:2147483000;right:0;bottom:0;';
+    var root = host.attachShadow({ mode: 'open' });
+    var style = document.createElement('style');
+    style.textContent = STYLE;
+    root.appendChild(style);
+    var container = document.createElement('div');
+    container.innerHTML = TEMPLATE; // static markup only, no visitor or agent text
+    root.appendChild(container);
+    document.body.appendChild(host);
+    ui = {
+      host: host,
+      panel: root.querySelector('.panel'),
+      bubble: root.querySelector('.bubble'),
+      log: root.querySelector('.log'),
+      greeting: root.querySelector('.greeting'),
+      notice: root.querySelector('.notice'),
+      status: root.querySelector('.status'),
+      input: root.querySelector('input'),
+      form: root.querySelector('form'),
+      noticeTimer: null
+    };
+    root.querySelector('h2').textContent = CONFIG.title || 'Chat with us';
+    ui.greeting.textContent = CONFIG.greeting || '';
+    if (CONFIG.maxTextLength) {
+      ui.input.maxLength = CONFIG.maxTextLength;
+    }
+    ui.bubble.addEventListener('click', function () { state.open ? api.close() : api.open(); });
+    root.querySelector('.close').addEventListener('click', function () { api.close(); });
+    ui.form.addEventListener('submit', function (event) {
+      event.preventDefault(); // Enter in the input submits the form
+      if (api.sendMessage(ui.input.value)) {
+        ui.input.value = '';
+      }
+    });
+  }
+
+  function renderMessage(message) {
+    var el = document.createElement('div');
+    var outbound = message.direction === 'outbound';
+    el.className = 'msg ' + (outbound ? 'agent' : 'visitor');
+    if (outbound && message.author) {
+      var author = document.createElement('span');
+      author.className = 'author';
+      author.textContent = message.author;
+      el.appendChild(author);
+    }
+    var text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = message.text || '';
+    el.appendChild(text);
+    var meta = document.createElement('span');
+    meta.className = 'meta';
+    el.appendChild(meta);
+    if (message.id) {
+      el.setAttribute('data-id', message.id);
+    }
+    ui.log.appendChild(el);
+    ui.greeting.hidden = true;
+    ui.log.scrollTop = ui.log.scrollHeight;
+    return el;
+  }
+
+  function setMeta(el, text) {
+    el.querySelector('.meta').textContent = text;
+  }
+
+  function setStatus(text) {
+    if (ui) {
+      ui.status.textContent = text;
+    }
+  }
+
+  function showNotice(text) {
+    ui.notice.textContent = text;
+    ui.notice.hidden = false;
+    clearTimeout(ui.noticeTimer);
+    ui.noticeTimer = setTimeout(function () { ui.notice.hidden = true; }, 8000);
+  }
+
+  // ---- public API ----------------------------------------------------------------------------
+
+  function emit(event, detail) {
+    (state.handlers[event] || []).forEach(function (handler) {
+      try {
+        handler(detail);
+      } catch (e) {
+        setTimeout(function () { throw e; }); // report it without breaking the widget
+      }
+    });
+  }
+
+  function newClientId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+  }
+
+  function identifyFrame(user) {
+    return { type: 'identify', identifier: user.identifier, name: user.name, email: user.email };
+  }
+
+  function asText(value) {
+    return value === undefined || value === null ? undefined : String(value);
+  }
+
+  var api = {
+    version: '1',
+    open: function () {
+      state.open = true;
+      ui.panel.hidden = false;
+      ui.bubble.setAttribute('aria-expanded', 'true');
+      ui.bubble.setAttribute('aria-label', 'Close chat');
+      ui.bubble.classList.remove('unread');
+      ui.input.focus();
+    },
+    close: function () {
+      state.open = false;
+      ui.panel.hidden = true;
+      ui.bubble.setAttribute('aria-expanded', 'false');
+      ui.bubble.setAttribute('aria-label', 'Open chat');
+    },
+    /** Sends like the visitor typing it; queued while offline. Returns the clientId, or null. */
+    sendMessage: function (text) {
+      text = text === undefined || text === null ? '' : String(text);
+      if (!text.trim()) {
+        return null;
+      }
+      if (CONFIG.maxTextLength && text.length > CONFIG.maxTextLength) {
+        showNotice('Your message is longer than ' + CONFIG.maxTextLength + ' characters; please shorten it.');
+        return null;
+      }
+      var clientId = newClientId();
+      var el = renderMessage({ direction: 'inbound', text: text });
+      el.classList.add('pending');
+      setMeta(el, 'Sending\u2026');
+      state.pending.set(clientId, { text: text, el: el });
+      if (state.ready) {
+        send({ type: 'message', clientId: clientId, text: text });
+      }
+      return clientId;
+    },
+    setUser: function (user) {
+      user = user || {};
+      state.user = { identifier: asText(user.identifier), name: asText(user.name), email: asText(user.email) };
+      if (state.ready) {
+        send(identifyFrame(state.user));
+      }
+    },
+    on: function (event, handler) {
+      if (typeof handler !== 'function') {
+        return;
+      }
+      (state.handlers[event] = state.handlers[event] || []).push(handler);
+    }
+  };
+
+  function runCall(call) {
+    if (call && typeof api[call[0]] === 'function') {
+      api[call[0]].apply(api, Array.prototype.slice.call(call, 1));
+    }
+  }
+
+  function start() {
+    mount();
+    var queued = window.Switchboard && Array.isArray(window.Switchboard.q) ? window.Switchboard.q : [];
+    api.q = { push: runCall }; // calls pushed after loading run at once
+    window.Switchboard = api;
+    queued.forEach(runCall);
+    watchPageChanges();
+    window.addEventListener('online', function () {
+      if (!state.socket) {
+        state.attempts = 0;
+        connect();
+      }
+    });
+    connect();
+  }
+
+  if (document.body) {
+    start();
+  } else {
+    document.addEventListener('DOMContentLoaded', start);
+  }
+})();

@@ -1,0 +1,42 @@
+package io.switchboard.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With no settings at all: only the hub's own pages may connect, and a session key is generated. */
+@SpringBootTest(classes = WebchatTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebchatDefaultOriginTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void onlySameOriginPagesMayConnectByDefault() throws Exception {
+        assertThat(Handshake.status(port, "https://shop.example")).isEqualTo(403);
+        assertThat(Handshake.status(port, "http://localhost:" + port)).isEqualTo(101);
+    }
+
+    @Test
+    void theGeneratedSessionKeyIsKeptInTheDataDirectory() throws Exception {
+        assertThat(Files.readString(dataDir.resolve(SessionSecret.KEY_FILE))).isNotBlank();
+        try (TestClient client = TestClient.connect(port, null)) {
+            assertThat(client.hello(null, null).get("token").asText()).isNotBlank();
+        }
+    }
+}

@@ -32,7 +32,7 @@ class CamelOutboundGateway implements OutboundGateway {
     @Override
     public Optional<ChannelPolicy.PolicyRefusal> check(OutboundMessage message, Instant lastInboundAt) {
         return policies.orderedStream()
-                .filter(policy -> policy.channel() == message.channel())
+                .filter(policy -> policy.appliesTo(message.target()))
                 .map(policy -> policy.check(message, lastInboundAt))
                 .flatMap(Optional::stream)
                 .findFirst();

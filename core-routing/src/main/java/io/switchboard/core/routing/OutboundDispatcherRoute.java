@@ -42,7 +42,7 @@ class OutboundDispatcherRoute extends RouteBuilder {
         OutboundMessage message = codec.read(exchange.getMessage().getBody(String.class), OutboundMessage.class);
         DeliveryStatus status;
         try {
-            OutboundSender sender = senders.senderFor(message.channel());
+            OutboundSender sender = senders.senderFor(message.target());
             OutboundSender.SendResult result = sender.send(message);
             status = new DeliveryStatus(message.hubId(), message.channel(), result.providerId(), DeliveryState.SENT,
                     null, Instant.now());

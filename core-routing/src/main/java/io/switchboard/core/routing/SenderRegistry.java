@@ -1,42 +1,40 @@
 package io.switchboard.core.routing;
 
+import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.spi.OutboundSender;
 import io.switchboard.core.spi.PermanentSendException;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Finds the enabled connector that sends a channel's messages. */
+/** Finds the enabled connector that sends to a target. */
 class SenderRegistry {
 
     private final ObjectProvider<OutboundSender> senders;
-    private volatile Map<ChannelType, OutboundSender> byChannel;
+    private volatile List<OutboundSender> all;
 
     SenderRegistry(ObjectProvider<OutboundSender> senders) {
         this.senders = senders;
     }
 
-    OutboundSender senderFor(ChannelType channel) {
-        OutboundSender sender = index().get(channel);
-        if (sender == null) {
-            throw new PermanentSendException("No connector is enabled for " + channel
-                    + "; set hub.channels." + channel.name().toLowerCase() + ".enabled=true and restart");
+    OutboundSender senderFor(ChannelAddress target) {
+        List<OutboundSender> current = all;
+        if (current == null) {
+            current = senders.orderedStream().toList();
+            all = current;
         }
-        return sender;
+        return current.stream().filter(sender -> sender.handles(target)).findFirst()
+                .orElseThrow(() -> new PermanentSendException("No connector is enabled for " + target.channel()
+                        + " account '" + target.account() + "'; set " + connectorSetting(target.channel())
+                        + " (with that account configured) and restart"));
     }
 
-    private Map<ChannelType, OutboundSender> index() {
-        Map<ChannelType, OutboundSender> current = byChannel;
-        if (current == null) {
-            current = new EnumMap<>(ChannelType.class);
-            for (OutboundSender sender : senders) {
-                for (ChannelType channel : sender.channels()) {
-                    current.put(channel, sender);
-                }
-            }
-            byChannel = current;
-        }
-        return current;
+    private static String connectorSetting(ChannelType channel) {
+        return switch (channel) {
+            case SMS -> "hub.channels.twilio.enabled=true";
+            case WHATSAPP -> "hub.channels.twilio.enabled=true or hub.channels.meta.enabled=true";
+            case MESSENGER, INSTAGRAM -> "hub.channels.meta.enabled=true";
+            default -> "hub.channels." + channel.name().toLowerCase() + ".enabled=true";
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.core.spi;
 
+import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.model.OutboundMessage;
 import java.time.Instant;
@@ -12,6 +13,11 @@ import java.util.Optional;
 public interface ChannelPolicy {
 
     ChannelType channel();
+
+    /** Whether this policy governs {@code target}; override when two connectors serve one channel. */
+    default boolean appliesTo(ChannelAddress target) {
+        return target.channel() == channel();
+    }
 
     /**
      * @param lastInboundAt when the customer last wrote on this channel, or null if never

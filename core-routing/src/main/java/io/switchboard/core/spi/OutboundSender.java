@@ -1,5 +1,6 @@
 package io.switchboard.core.spi;
 
+import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.model.OutboundMessage;
 import java.util.Set;
@@ -12,6 +13,15 @@ import java.util.Set;
 public interface OutboundSender {
 
     Set<ChannelType> channels();
+
+    /**
+     * Whether this sender sends to {@code target}. Override when two connectors serve one channel
+     * (WhatsApp through Twilio and through the Cloud API): each claims the targets whose
+     * {@code account} is one of its own numbers.
+     */
+    default boolean handles(ChannelAddress target) {
+        return channels().contains(target.channel());
+    }
 
     SendResult send(OutboundMessage message);
 

@@ -1,0 +1,115 @@
+package io.switchboard.inbox.contact;
+
+import static io.switchboard.inbox.support.Sql.ts;
+
+import io.switchboard.core.model.ChannelAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Contacts and their channel identities. */
+@Repository
+public class ContactRepository {
+
+    private final JdbcClient jdbc;
+
+    public ContactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Long> findByIdentity(ChannelAddress address) {
+        return jdbc.sql("SELECT contact_id FROM contact_identity"
+                        + " WHERE channel = :channel AND account = :account AND address = :address")
+                .param("channel", address.channel().name())
+                .param("account", address.account())
+                .param("address", address.address())
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * Creates a contact with one identity.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when another transaction created that
+     *         identity first; the caller retries its whole transaction
+     */
+    public long create(String displayName, ChannelAddress address, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO contact (display_name, created_at, updated_at) VALUES (:name, :now, :now)")
+                .param("name", displayName)
+                .param("now", ts(now))
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, created_at)"
+                        + " VALUES (:contact, :channel, :account, :address, :now)")
+                .param("contact", id)
+                .param("channel", address.channel().name())
+                .param("account", address.account())
+                .param("address", address.address())
+                .param("now", ts(now))
+                .update();
+        return id;
+    }
+
+    /** Locks the contact row until the transaction ends: serializes everything that threads its messages. */
+    public void lock(long contactId) {
+        jdbc.sql("SELECT id FROM contact WHERE id = :id FOR UPDATE").param("id", contactId).query(Long.class).single();
+    }
+
+    /** Fills in a name learned later (the first message may have come without one). */
+    public void nameIfUnnamed(long contactId, String displayName, Instant now) {
+        if (displayName == null || displayName.isBlank()) {
+            return;
+        }
+        jdbc.sql("UPDATE contact SET display_name = :name, updated_at = :now WHERE id = :id AND display_name IS NULL")
+                .param("name", displayName)
+                .param("now", ts(now))
+                .param("id", contactId)
+                .update();
+    }
+
+    public Optional<ContactView> view(long contactId) {
+        return Optional.ofNullable(views(List.of(contactId)).get(contactId));
+    }
+
+    /** Contacts by id with their identities, in two queries. */
+    public Map<Long, ContactView> views(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<IdentityView>> identities = new HashMap<>();
+        jdbc.sql("SELECT contact_id, channel, account, address FROM contact_identity"
+                        + " WHERE contact_id IN (:ids) ORDER BY id")
+                .param("ids", contactIds)
+                .query((RowCallbackHandler) rs -> identities
+                        .computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>())
+                        .add(new IdentityView(rs.getString("channel"), rs.getString("account"),
+                                rs.getString("address"))));
+        Map<Long, ContactView> views = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, display_name FROM contact WHERE id IN (:ids)")
+                .param("ids", contactIds)
+                .query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    List<IdentityView> own = identities.getOrDefault(id, List.of());
+                    views.put(id, new ContactView(id, displayName(rs.getString("display_name"), own), own));
+                });
+        return views;
+    }
+
+    private static String displayName(String stored, List<IdentityView> identities) {
+        if (stored != null && !stored.isBlank()) {
+            return stored;
+        }
+        return identities.isEmpty() ? "Unknown" : identities.get(0).address();
+    }
+}

@@ -1,0 +1,128 @@
+package io.switchboard.inbox.conversation;
+
+import static io.switchboard.inbox.support.Sql.instant;
+import static io.switchboard.inbox.support.Sql.ts;
+
+import io.switchboard.core.model.ChannelAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Conversations, their per-conversation message sequence and their last-activity columns. */
+@Repository
+class ConversationRepository {
+
+    /** Joins the last message (seq = next_seq - 1) for the preview. */
+    private static final String SELECT = "SELECT c.id, c.contact_id, c.status, c.last_channel, c.last_account,"
+            + " c.last_address, c.context, c.created_at, c.updated_at, c.last_message_at, c.last_inbound_at,"
+            + " m.text AS last_text FROM conversation c"
+            + " LEFT JOIN message m ON m.conversation_id = c.id AND m.seq = c.next_seq - 1";
+
+    private final JdbcClient jdbc;
+
+    ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ConversationRecord> find(long id) {
+        return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).query(ConversationRepository::map).optional();
+    }
+
+    /** Newest activity first. */
+    List<ConversationRecord> list(Collection<ConversationStatus> statuses, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.status IN (:statuses)"
+                        + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT :limit")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .query(ConversationRepository::map)
+                .list();
+    }
+
+    /** The contact's non-resolved conversation (there is at most one; the newest wins if not). */
+    Optional<ConversationRecord> findOpen(long contactId) {
+        return jdbc.sql(SELECT + " WHERE c.contact_id = :contact AND c.status <> 'RESOLVED' ORDER BY c.id DESC")
+                .param("contact", contactId)
+                .query(ConversationRepository::map)
+                .stream().findFirst();
+    }
+
+    /** The customer's current conversation: the non-resolved one, else the latest. */
+    Optional<ConversationRecord> findCurrent(long contactId) {
+        return jdbc.sql(SELECT + " WHERE c.contact_id = :contact"
+                        + " ORDER BY CASE WHEN c.status = 'RESOLVED' THEN 1 ELSE 0 END, c.id DESC")
+                .param("contact", contactId)
+                .query(ConversationRepository::map)
+                .stream().findFirst();
+    }
+
+    long create(long contactId, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO conversation (contact_id, status, next_seq, created_at, updated_at)"
+                        + " VALUES (:contact, :status, 1, :now, :now)")
+                .param("contact", contactId)
+                .param("status", ConversationStatus.OPEN.name())
+                .param("now", ts(now))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    /** Takes the next message sequence number; the update holds the row lock until commit. */
+    long takeSeq(long conversationId) {
+        jdbc.sql("UPDATE conversation SET next_seq = next_seq + 1 WHERE id = :id").param("id", conversationId).update();
+        return jdbc.sql("SELECT next_seq - 1 FROM conversation WHERE id = :id")
+                .param("id", conversationId).query(Long.class).single();
+    }
+
+    /** Locks the conversation row until the transaction ends. */
+    Optional<ConversationStatus> lock(long conversationId) {
+        return jdbc.sql("SELECT status FROM conversation WHERE id = :id FOR UPDATE")
+                .param("id", conversationId)
+                .query(String.class)
+                .optional()
+                .map(ConversationStatus::valueOf);
+    }
+
+    void recordInbound(long id, ChannelAddress customer, String contextJson, Instant occurredAt, Instant now) {
+        jdbc.sql("UPDATE conversation SET last_channel = :channel, last_account = :account, last_address = :address,"
+                        + " context = :context, last_inbound_at = :occurred, last_message_at = :now, updated_at = :now"
+                        + " WHERE id = :id")
+                .param("channel", customer.channel().name())
+                .param("account", customer.account())
+                .param("address", customer.address())
+                .param("context", contextJson)
+                .param("occurred", ts(occurredAt))
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    void recordOutbound(long id, Instant now) {
+        jdbc.sql("UPDATE conversation SET last_message_at = :now, updated_at = :now WHERE id = :id")
+                .param("now", ts(now)).param("id", id).update();
+    }
+
+    void updateContext(long id, String contextJson, Instant now) {
+        jdbc.sql("UPDATE conversation SET context = :context, updated_at = :now WHERE id = :id")
+                .param("context", contextJson).param("now", ts(now)).param("id", id).update();
+    }
+
+    void updateStatus(long id, ConversationStatus status, Instant now) {
+        jdbc.sql("UPDATE conversation SET status = :status, updated_at = :now WHERE id = :id")
+                .param("status", status.name()).param("now", ts(now)).param("id", id).update();
+    }
+
+    private static ConversationRecord map(ResultSet rs, int row) throws SQLException {
+        return new ConversationRecord(rs.getLong("id"), rs.getLong("contact_id"),
+                ConversationStatus.valueOf(rs.getString("status")), rs.getString("last_channel"),
+                rs.getString("last_account"), rs.getString("last_address"), rs.getString("context"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "last_message_at"),
+                instant(rs, "last_inbound_at"), rs.getString("last_text"));
+    }
+}

@@ -1,0 +1,119 @@
+package io.switchboard.inbox.conversation;
+
+import io.switchboard.core.model.ContextUpdate;
+import io.switchboard.core.model.HubEvent;
+import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.spi.EventPublisher;
+import io.switchboard.core.spi.InboundHandler;
+import io.switchboard.core.spi.RealtimeBus;
+import io.switchboard.inbox.contact.ContactRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Threads each customer message into the contact's open conversation, in one database
+ * transaction, and publishes the events after it commits. Idempotent: the bus may redeliver.
+ */
+@Service
+class InboundService implements InboundHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundService.class);
+    static final String AGENTS = "agents";
+
+    private final TransactionOperations tx;
+    private final ContactRepository contacts;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ConversationViews views;
+    private final EventPublisher events;
+    private final RealtimeBus realtime;
+
+    InboundService(TransactionOperations tx, ContactRepository contacts, ConversationRepository conversations,
+                   MessageRepository messages, ConversationViews views, EventPublisher events, RealtimeBus realtime) {
+        this.tx = tx;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.views = views;
+        this.events = events;
+        this.realtime = realtime;
+    }
+
+    @Override
+    public void onInbound(InboundMessage message) {
+        List<HubEvent> published;
+        try {
+            published = tx.execute(status -> store(message));
+        } catch (DuplicateKeyException race) {
+            // another consumer created the same contact (or stored the same message) first: the
+            // second attempt finds it
+            log.debug("Unique-key race on inbound {}, retrying once: {}", message.hubId(), race.getMessage());
+            published = tx.execute(status -> store(message));
+        }
+        published.forEach(events::publish);
+    }
+
+    private List<HubEvent> store(InboundMessage m) {
+        if (messages.inboundExists(m.customer(), m.providerMessageId())) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        List<HubEvent> out = new ArrayList<>();
+        Optional<Long> known = contacts.findByIdentity(m.customer());
+        long contactId = known.orElseGet(() -> contacts.create(m.displayName(), m.customer(), now));
+        contacts.lock(contactId);
+        if (known.isEmpty()) {
+            out.add(InboxEvents.contactCreated(contacts.view(contactId).orElseThrow()));
+        } else {
+            contacts.nameIfUnnamed(contactId, m.displayName(), now);
+        }
+        Optional<ConversationRecord> open = conversations.findOpen(contactId);
+        long conversationId = open.map(ConversationRecord::id).orElseGet(() -> conversations.create(contactId, now));
+        long seq = conversations.takeSeq(conversationId);
+        messages.insertInbound(conversationId, seq, m, now);
+        String storedContext = open.map(ConversationRecord::contextJson).orElse(null);
+        String context = m.context().isEmpty() ? storedContext : ContextJson.write(ContextJson.merge(storedContext, m.context()));
+        conversations.recordInbound(conversationId, m.customer(), context, m.occurredAt(), now);
+        if (open.isEmpty()) {
+            out.add(InboxEvents.conversationCreated(views.find(conversationId).orElseThrow()));
+        }
+        out.add(InboxEvents.messageCreated(messages.find(m.hubId()).orElseThrow()));
+        return out;
+    }
+
+    @Override
+    public void onContext(ContextUpdate update) {
+        Optional<ContextPush> push = tx.execute(status -> storeContext(update));
+        push.ifPresent(p -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("conversationId", p.conversationId());
+            data.put("context", p.context());
+            realtime.publish(AGENTS, null, RealtimeJson.frame("conversation.context", data));
+        });
+    }
+
+    private Optional<ContextPush> storeContext(ContextUpdate update) {
+        Optional<Long> contactId = contacts.findByIdentity(update.customer());
+        if (contactId.isEmpty()) {
+            return Optional.empty();
+        }
+        contacts.lock(contactId.get());
+        return conversations.findOpen(contactId.get()).map(c -> {
+            Map<String, String> merged = ContextJson.merge(c.contextJson(), update.context());
+            conversations.updateContext(c.id(), ContextJson.write(merged), Instant.now());
+            return new ContextPush(c.id(), merged);
+        });
+    }
+
+    private record ContextPush(long conversationId, Map<String, String> context) {
+    }
+}

@@ -1,0 +1,285 @@
+package io.switchboard.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.model.ChannelAddress;
+import io.switchboard.core.model.ChannelType;
+import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.spi.InboundGateway;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub as an agent's API client sees it: the real Camel pipeline, embedded Artemis (persistent,
+ * in a temp dir), H2 and security. No connector is enabled, so replies come back FAILED from the
+ * dispatcher — which proves the outbound round trip.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InboxApiTest {
+
+    static final String ADMIN_PASSWORD = "test-admin-password-1234";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", () -> dataDir.toString());
+        registry.add("hub.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        registry.add("hub.bus.redelivery.initial-delay", () -> "50ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    InboundGateway inbound;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void anUnauthenticatedCallGets401JsonWithABasicChallenge() throws Exception {
+        HttpResponse<String> response = send(request("/api/conversations").GET(), null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Basic"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        assertThat(body(response).path("error").asText()).isEqualTo("unauthorized");
+        assertThat(body(response).path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordGets401() throws Exception {
+        HttpResponse<String> response = send(request("/api/conversations").GET(), "wrong-password");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(body(response).path("message").asText()).contains("Wrong username or password");
+    }
+
+    @Test
+    void meShowsTheBootstrapAdmin() throws Exception {
+        JsonNode me = body(send(request("/api/me").GET(), ADMIN_PASSWORD));
+
+        assertThat(me.path("username").asText()).isEqualTo("admin");
+        assertThat(me.path("role").asText()).isEqualTo("ADMIN");
+        assertThat(me.path("displayName").asText()).isEqualTo("Administrator");
+    }
+
+    @Test
+    void anInboundMessageBecomesAConversationAndAReplyFailsWithoutAConnector() throws Exception {
+        String visitor = "visitor-" + UUID.randomUUID();
+        inbound.accept(webchat(visitor, "Hello, I need help"));
+
+        JsonNode conversation = awaitConversationOf(visitor);
+        assertThat(conversation.path("status").asText()).isEqualTo("open");
+        assertThat(conversation.path("lastChannel").asText()).isEqualTo("WEBCHAT");
+        assertThat(conversation.path("preview").asText()).isEqualTo("Hello, I need help");
+        assertThat(conversation.path("context").path("page").asText()).isEqualTo("https://shop.example/cart");
+        long id = conversation.path("id").asLong();
+
+        HttpResponse<String> created = post("/api/conversations/" + id + "/messages", "{\"text\":\"Hi, how can I help?\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode reply = body(created);
+        assertThat(reply.path("status").asText()).isEqualTo("QUEUED");
+        assertThat(reply.path("direction").asText()).isEqualTo("OUTBOUND");
+        assertThat(reply.path("seq").asLong()).isEqualTo(2);
+        assertThat(reply.path("author").asText()).isEqualTo("Administrator");
+        assertThat(created.headers().firstValue("Location")).hasValue(
+                "/api/conversations/" + id + "/messages/" + reply.path("id").asText());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode messages = body(send(request("/api/conversations/" + id + "/messages").GET(), ADMIN_PASSWORD));
+            assertThat(messages).hasSize(2);
+            assertThat(messages.get(0).path("direction").asText()).isEqualTo("INBOUND");
+            assertThat(messages.get(1).path("status").asText()).isEqualTo("FAILED");
+            assertThat(messages.get(1).path("error").asText()).startsWith("No connector is enabled for WEBCHAT");
+        });
+    }
+
+    @Test
+    void theAgentWebSocketPushesEvents() throws Exception {
+        List<String> frames = new CopyOnWriteArrayList<>();
+        WebSocket socket = http.newWebSocketBuilder()
+                .header("Authorization", basic(ADMIN_PASSWORD))
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/realtime"), collector(frames))
+                .join();
+        try {
+            String visitor = "visitor-" + UUID.randomUUID();
+            inbound.accept(webchat(visitor, "Are you there?"));
+
+            String frameJson = await().atMost(Duration.ofSeconds(20)).until(() -> frames.stream()
+                    .filter(f -> f.contains("\"type\":\"message.created\"") && f.contains("Are you there?"))
+                    .findFirst().orElse(null), f -> f != null);
+            JsonNode frame = json.readTree(frameJson);
+            assertThat(frame.path("id").asText()).isNotBlank();
+            assertThat(frame.path("timestamp").asText()).isNotBlank();
+            assertThat(frame.path("data").path("message").path("seq").asLong()).isEqualTo(1);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    @Test
+    void theAgentWebSocketRefusesOtherOriginsAndAnonymousClients() {
+        URI uri = URI.create("ws://localhost:" + port + "/api/realtime");
+        assertThat(http.newWebSocketBuilder().header("Authorization", basic(ADMIN_PASSWORD))
+                .header("Origin", "https://evil.example").buildAsync(uri, collector(new CopyOnWriteArrayList<>())))
+                .failsWithin(Duration.ofSeconds(10));
+        assertThat(http.newWebSocketBuilder().buildAsync(uri, collector(new CopyOnWriteArrayList<>())))
+                .failsWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aBlankOrMissingReplyIsRejected() throws Exception {
+        long id = newConversation();
+
+        HttpResponse<String> blank = post("/api/conversations/" + id + "/messages", "{\"text\":\"   \"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(body(blank).path("error").asText()).isEqualTo("invalid_request");
+        assertThat(body(blank).path("message").asText()).isEqualTo("text is required");
+
+        HttpResponse<String> malformed = post("/api/conversations/" + id + "/messages", "{\"text\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(body(malformed).path("message").asText()).contains("not valid JSON");
+    }
+
+    @Test
+    void statusChangesAreValidated() throws Exception {
+        long id = newConversation();
+
+        HttpResponse<String> bad = post("/api/conversations/" + id + "/status", "{\"status\":\"closed\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(body(bad).path("message").asText()).contains("open, pending, snoozed, resolved");
+
+        HttpResponse<String> resolved = post("/api/conversations/" + id + "/status", "{\"status\":\"Resolved\"}");
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(body(resolved).path("status").asText()).isEqualTo("resolved");
+    }
+
+    @Test
+    void anUnknownConversationIs404Json() throws Exception {
+        HttpResponse<String> response = send(request("/api/conversations/987654321").GET(), ADMIN_PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(response).path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void theApiDocumentIsPublicAndListsConversations() throws Exception {
+        HttpResponse<String> response = send(request("/v3/api-docs").GET(), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).path("paths").has("/api/conversations")).isTrue();
+    }
+
+    @Test
+    void theConsoleRedirectsToTheLoginPage() throws Exception {
+        HttpResponse<String> console = send(request("/console").GET(), null);
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/login"));
+
+        HttpResponse<String> login = send(request("/login").GET(), null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("name=\"_csrf\"");
+    }
+
+    @Test
+    void deadLettersAreListedForAdmins() throws Exception {
+        HttpResponse<String> response = send(request("/api/admin/dead-letters").GET(), ADMIN_PASSWORD);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).isArray()).isTrue();
+    }
+
+    private long newConversation() throws Exception {
+        String visitor = "visitor-" + UUID.randomUUID();
+        inbound.accept(webchat(visitor, "Hi"));
+        return awaitConversationOf(visitor).path("id").asLong();
+    }
+
+    private JsonNode awaitConversationOf(String visitor) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode list = body(send(request("/api/conversations").GET(), ADMIN_PASSWORD));
+            for (JsonNode c : list) {
+                if (c.path("contact").path("identities").path(0).path("address").asText().equals(visitor)) {
+                    return c;
+                }
+            }
+            return null;
+        }, c -> c != null);
+    }
+
+    private static InboundMessage webchat(String visitor, String text) {
+        Instant now = Instant.now();
+        return new InboundMessage(null, new ChannelAddress(ChannelType.WEBCHAT, "default", visitor), null,
+                UUID.randomUUID().toString(), null, text, null, null, now, now,
+                Map.of("page", "https://shop.example/cart"), null);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), ADMIN_PASSWORD);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String password) throws Exception {
+        if (password != null) {
+            request.header("Authorization", basic(password));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode body(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    private static String basic(String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static WebSocket.Listener collector(List<String> frames) {
+        return new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(partial.toString());
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package io.switchboard.inbox.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.core.model.ChannelAddress;
+import io.switchboard.core.model.ChannelType;
+import io.switchboard.core.model.ContextUpdate;
+import io.switchboard.core.model.DeliveryState;
+import io.switchboard.core.model.DeliveryStatus;
+import io.switchboard.core.model.EventType;
+import io.switchboard.core.model.HubEvent;
+import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.model.TranscriptEntry;
+import io.switchboard.core.spi.ChannelPolicy.PolicyRefusal;
+import io.switchboard.inbox.api.ApiException;
+import io.switchboard.inbox.contact.ContactRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbox's threading and persistence rules, run against each real database by a subclass.
+ * Every test starts from a clean, freshly migrated schema.
+ */
+abstract class InboxPersistenceContract {
+
+    static final ChannelAddress ALICE = new ChannelAddress(ChannelType.WEBCHAT, "site", "visitor-alice");
+    static final ChannelAddress BOB = new ChannelAddress(ChannelType.SMS, "+15550000", "+15551234");
+
+    final List<HubEvent> events = new CopyOnWriteArrayList<>();
+    final List<String> realtime = new CopyOnWriteArrayList<>();
+    final FakeOutboundGateway outbound = new FakeOutboundGateway();
+
+    JdbcClient jdbc;
+    InboundService inbound;
+    DeliveryStatusService statuses;
+    TranscriptService transcripts;
+    ConversationService conversations;
+    ReplyService replies;
+
+    /** A data source on a database this test may wipe. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void cleanSchema() {
+        DataSource ds = dataSource();
+        Flyway flyway = Flyway.configure().dataSource(ds).cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        jdbc = JdbcClient.create(ds);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        ContactRepository contacts = new ContactRepository(jdbc);
+        ConversationRepository conversationRepo = new ConversationRepository(jdbc);
+        MessageRepository messages = new MessageRepository(jdbc);
+        ConversationViews views = new ConversationViews(conversationRepo, contacts);
+        inbound = new InboundService(tx, contacts, conversationRepo, messages, views, events::add,
+                (audience, key, json) -> realtime.add(json));
+        statuses = new DeliveryStatusService(tx, messages, events::add);
+        transcripts = new TranscriptService(contacts, conversationRepo, messages);
+        conversations = new ConversationService(tx, conversationRepo, contacts, messages, views, events::add);
+        replies = new ReplyService(tx, conversationRepo, messages, outbound, events::add, statuses);
+    }
+
+    @Test
+    void firstMessageCreatesContactAndConversation() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("page", "https://shop.example/cart")));
+
+        List<ConversationView> open = conversations.list(null, 100);
+        assertThat(open).hasSize(1);
+        ConversationView conversation = open.get(0);
+        assertThat(conversation.status()).isEqualTo("open");
+        assertThat(conversation.lastChannel()).isEqualTo("WEBCHAT");
+        assertThat(conversation.preview()).isEqualTo("Hello");
+        assertThat(conversation.context()).containsEntry("page", "https://shop.example/cart");
+        assertThat(conversation.contact().displayName()).isEqualTo("Alice");
+        assertThat(conversation.contact().identities()).extracting("address").containsExactly("visitor-alice");
+        assertThat(conversations.messages(conversation.id())).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.seq()).isEqualTo(1);
+                    assertThat(m.direction()).isEqualTo("INBOUND");
+                    assertThat(m.status()).isEqualTo("RECEIVED");
+                    assertThat(m.providerId()).isEqualTo("p1");
+                });
+        assertThat(events).extracting(HubEvent::type).containsExactly(
+                EventType.CONTACT_CREATED, EventType.CONVERSATION_CREATED, EventType.MESSAGE_CREATED);
+    }
+
+    @Test
+    void secondMessageOfTheSameContactJoinsTheOpenConversationWithSeq2() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("lang", "en")));
+        inbound.onInbound(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help")));
+
+        List<ConversationView> open = conversations.list(null, 100);
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).context()).containsEntry("lang", "en").containsEntry("page", "/help");
+        assertThat(open.get(0).preview()).isEqualTo("Anyone there?");
+        assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq).containsExactly(1L, 2L);
+        assertThat(events).extracting(HubEvent::type).containsExactly(EventType.CONTACT_CREATED,
+                EventType.CONVERSATION_CREATED, EventType.MESSAGE_CREATED, EventType.MESSAGE_CREATED);
+    }
+
+    @Test
+    void theSameProviderIdIsStoredOnce() {
+        InboundMessage first = message(ALICE, "p1", "Hello", Map.of());
+        inbound.onInbound(first);
+        inbound.onInbound(message(ALICE, "p1", "Hello (provider retry)", Map.of()));
+        inbound.onInbound(first);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM message").query(Long.class).single()).isEqualTo(1);
+        assertThat(events).hasSize(3);
+    }
+
+    @Test
+    void aMessageAfterResolvingStartsANewConversation() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        long first = conversations.list(null, 10).get(0).id();
+        conversations.changeStatus(first, "RESOLVED");
+        assertThat(conversations.list(null, 10)).isEmpty();
+
+        inbound.onInbound(message(ALICE, "p2", "Me again", Map.of()));
+
+        List<ConversationView> all = conversations.list("all", 10);
+        assertThat(all).extracting(ConversationView::status).containsExactly("open", "resolved");
+        assertThat(all.get(0).id()).isNotEqualTo(first);
+        assertThat(conversations.messages(all.get(0).id())).extracting(MessageView::seq).containsExactly(1L);
+        assertThat(events).extracting(HubEvent::type).contains(EventType.CONVERSATION_STATUS_CHANGED);
+    }
+
+    @Test
+    void differentCustomersGetDifferentConversations() {
+        inbound.onInbound(message(ALICE, "p1", "Hi from web", Map.of()));
+        inbound.onInbound(message(BOB, "p1", "Hi from SMS", Map.of()));
+
+        assertThat(conversations.list(null, 10)).extracting(ConversationView::lastChannel)
+                .containsExactly("SMS", "WEBCHAT");
+    }
+
+    @Test
+    void deliveryStatusNeverMovesBackwards() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        long id = conversations.list(null, 10).get(0).id();
+        MessageView reply = replies.reply(id, "Hi Alice", "Agent Smith");
+        assertThat(reply.status()).isEqualTo("QUEUED");
+        assertThat(outbound.queued).singleElement().satisfies(m -> assertThat(m.target()).isEqualTo(ALICE));
+
+        statuses.onStatus(status(reply.id(), "prov-1", DeliveryState.DELIVERED, null));
+        statuses.onStatus(status(reply.id(), null, DeliveryState.SENT, null));
+        statuses.onStatus(status(reply.id(), null, DeliveryState.DELIVERED, null));
+        assertThat(conversations.message(id, reply.id()).status()).isEqualTo("DELIVERED");
+        assertThat(conversations.message(id, reply.id()).providerId()).isEqualTo("prov-1");
+
+        statuses.onStatus(status(reply.id(), null, DeliveryState.FAILED, "Number unreachable"));
+        statuses.onStatus(status(reply.id(), null, DeliveryState.READ, null));
+        MessageView after = conversations.message(id, reply.id());
+        assertThat(after.status()).isEqualTo("FAILED");
+        assertThat(after.error()).isEqualTo("Number unreachable");
+        assertThat(events).filteredOn(e -> e.type() == EventType.MESSAGE_STATUS_CHANGED).hasSize(2);
+    }
+
+    @Test
+    void aProviderCallbackWithoutHubIdIsMatchedByProviderId() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        long id = conversations.list(null, 10).get(0).id();
+        MessageView reply = replies.reply(id, "Hi", "Agent");
+        statuses.onStatus(status(reply.id(), "prov-9", DeliveryState.SENT, null));
+
+        statuses.onStatus(new DeliveryStatus(null, ChannelType.WEBCHAT, "prov-9", DeliveryState.READ, null,
+                Instant.now()));
+        statuses.onStatus(new DeliveryStatus(null, ChannelType.WEBCHAT, "unknown", DeliveryState.READ, null,
+                Instant.now()));
+
+        assertThat(conversations.message(id, reply.id()).status()).isEqualTo("READ");
+    }
+
+    @Test
+    void aPolicyRefusalStoresNothing() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        long id = conversations.list(null, 10).get(0).id();
+        outbound.refusal = new PolicyRefusal("window_closed", "The 24-hour reply window has closed; send a template");
+
+        assertThatThrownBy(() -> replies.reply(id, "Too late", "Agent"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(422);
+                    assertThat(e.error()).isEqualTo("policy_refused");
+                    assertThat(e.code()).isEqualTo("window_closed");
+                    assertThat(e.getMessage()).contains("24-hour");
+                });
+        assertThat(conversations.messages(id)).hasSize(1);
+        assertThat(outbound.queued).isEmpty();
+    }
+
+    @Test
+    void transcriptIsTheCurrentConversationInSeqOrder() {
+        inbound.onInbound(message(ALICE, "p1", "one", Map.of()));
+        long id = conversations.list(null, 10).get(0).id();
+        replies.reply(id, "two", "Agent");
+        inbound.onInbound(message(ALICE, "p3", "three", Map.of()));
+        inbound.onInbound(message(ALICE, "p4", "four", Map.of()));
+
+        assertThat(transcripts.transcript(ALICE, 10)).extracting(TranscriptEntry::text)
+                .containsExactly("one", "two", "three", "four");
+        assertThat(transcripts.transcript(ALICE, 3)).extracting(TranscriptEntry::text)
+                .containsExactly("two", "three", "four");
+        assertThat(transcripts.transcript(ALICE, 3).get(0).direction()).isEqualTo(TranscriptEntry.Direction.OUTBOUND);
+        assertThat(transcripts.transcript(ALICE, 3).get(0).state()).isEqualTo(DeliveryState.QUEUED);
+        assertThat(transcripts.transcript(BOB, 10)).isEmpty();
+    }
+
+    @Test
+    void contextUpdateIsStoredAndPushedToAgents() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("page", "/cart", "lang", "en")));
+        inbound.onContext(new ContextUpdate(ALICE, Map.of("page", "/checkout"), Instant.now()));
+        inbound.onContext(new ContextUpdate(BOB, Map.of("page", "/ignored"), Instant.now()));
+
+        assertThat(conversations.list(null, 10).get(0).context())
+                .containsEntry("page", "/checkout").containsEntry("lang", "en");
+        assertThat(realtime).singleElement().satisfies(json -> assertThat(json)
+                .contains("\"type\":\"conversation.context\"").contains("\"page\":\"/checkout\""));
+    }
+
+    @Test
+    void concurrentMessagesOfANewCustomerShareOneConversation() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                InboundMessage m = message(ALICE, "c" + i, "message " + i, Map.of());
+                done.add(pool.submit(() -> inbound.onInbound(m)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact").query(Long.class).single()).isEqualTo(1);
+        List<ConversationView> open = conversations.list(null, 10);
+        assertThat(open).hasSize(1);
+        assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    }
+
+    static InboundMessage message(ChannelAddress from, String providerId, String text, Map<String, String> context) {
+        Instant now = Instant.now();
+        String name = from == ALICE ? "Alice" : null;
+        return new InboundMessage(UUID.randomUUID(), from, name, providerId, null, text, null, null, now, now,
+                context, null);
+    }
+
+    static DeliveryStatus status(UUID hubId, String providerId, DeliveryState state, String error) {
+        return new DeliveryStatus(hubId, ChannelType.WEBCHAT, providerId, state, error, Instant.now());
+    }
+}

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.model.AttachmentRef;
+import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.InboundGateway;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +52,8 @@ class InboxApiTest {
         registry.add("hub.data-dir", () -> dataDir.toString());
         registry.add("hub.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
         registry.add("hub.bus.redelivery.initial-delay", () -> "50ms");
+        // no connector may send here: the dispatcher's round trip must end in FAILED
+        registry.add("hub.channels.webchat.enabled", () -> "false");
     }
 
     @LocalServerPort
@@ -57,6 +61,8 @@ class InboxApiTest {
 
     @Autowired
     InboundGateway inbound;
+    @Autowired
+    AttachmentStore store;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
@@ -162,7 +168,7 @@ class InboxApiTest {
         HttpResponse<String> blank = post("/api/conversations/" + id + "/messages", "{\"text\":\"   \"}");
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(body(blank).path("error").asText()).isEqualTo("invalid_request");
-        assertThat(body(blank).path("message").asText()).isEqualTo("text is required");
+        assertThat(body(blank).path("message").asText()).startsWith("text is required");
 
         HttpResponse<String> malformed = post("/api/conversations/" + id + "/messages", "{\"text\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -233,6 +239,46 @@ class InboxApiTest {
             }
             return null;
         }, c -> c != null);
+    }
+
+    @Test
+    void attachmentsDownloadAsFilesAndOnlyRasterImagesPreviewInline() throws Exception {
+        AttachmentRef page = store.store("invoice.html", "text/html",
+                new java.io.ByteArrayInputStream("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+        AttachmentRef photo = store.store("photo.png", "image/png",
+                new java.io.ByteArrayInputStream(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        Instant now = Instant.now();
+        String visitor = "visitor-" + UUID.randomUUID();
+        inbound.accept(new InboundMessage(null, new ChannelAddress(ChannelType.WEBCHAT, "default", visitor), null,
+                UUID.randomUUID().toString(), null, "two files", null, List.of(page, photo), now, now, Map.of(), null));
+        JsonNode attachments = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode c : body(send(request("/api/conversations").GET(), ADMIN_PASSWORD))) {
+                if (c.toString().contains(visitor)) {
+                    return body(send(request("/api/conversations/" + c.path("id").asLong() + "/messages").GET(),
+                            ADMIN_PASSWORD)).get(0).path("attachments");
+                }
+            }
+            return null;
+        }, a -> a != null);
+        assertThat(attachments).hasSize(2);
+
+        HttpResponse<String> html = send(request(attachments.get(0).path("url").asText() + "?inline=true").GET(),
+                ADMIN_PASSWORD);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(html.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("attachment").contains("invoice.html"));
+        assertThat(html.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(html.body()).isEqualTo("<script>alert(1)</script>");
+
+        HttpResponse<String> png = send(request(attachments.get(1).path("url").asText() + "?inline=true").GET(),
+                ADMIN_PASSWORD);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(png.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("inline"));
+
+        assertThat(send(request(attachments.get(1).path("url").asText()).GET(), "wrong").statusCode()).isEqualTo(401);
+        assertThat(send(request("/api/attachments/999999").GET(), ADMIN_PASSWORD).statusCode()).isEqualTo(404);
     }
 
     private static InboundMessage webchat(String visitor, String text) {

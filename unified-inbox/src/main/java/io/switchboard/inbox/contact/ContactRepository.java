@@ -38,6 +38,40 @@ public class ContactRepository {
     }
 
     /**
+     * A contact known by the same verified key on a sibling channel: the same E.164 phone on SMS and
+     * WhatsApp (any of our numbers), the same email address on any of our mailboxes. Page-scoped ids
+     * (Messenger, Instagram) and widget visitors never match across accounts.
+     */
+    public Optional<Long> findBySharedKey(ChannelAddress address) {
+        List<String> family = switch (address.channel()) {
+            case SMS, WHATSAPP -> List.of("SMS", "WHATSAPP");
+            case EMAIL -> List.of("EMAIL");
+            default -> List.of();
+        };
+        if (family.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT contact_id FROM contact_identity WHERE channel IN (:family)"
+                        + " AND LOWER(address) = LOWER(:address) ORDER BY id")
+                .param("family", family)
+                .param("address", address.address())
+                .query(Long.class)
+                .stream().findFirst();
+    }
+
+    /** Adds an identity to a contact (a new channel or account of a known customer). */
+    public void addIdentity(long contactId, ChannelAddress address, Instant now) {
+        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, created_at)"
+                        + " VALUES (:contact, :channel, :account, :address, :now)")
+                .param("contact", contactId)
+                .param("channel", address.channel().name())
+                .param("account", address.account())
+                .param("address", address.address())
+                .param("now", ts(now))
+                .update();
+    }
+
+    /**
      * Creates a contact with one identity.
      *
      * @throws org.springframework.dao.DuplicateKeyException when another transaction created that

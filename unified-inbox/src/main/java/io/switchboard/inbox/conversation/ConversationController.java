@@ -5,7 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.inbox.api.ApiException;
 import io.switchboard.inbox.security.HubUser;
 import java.net.URI;
+import io.switchboard.core.model.ChannelAddress;
+import io.switchboard.core.model.ChannelType;
+import io.switchboard.core.model.TemplateRef;
+import io.switchboard.core.spi.TemplateCatalog;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,14 +63,16 @@ class ConversationController {
     }
 
     @PostMapping("/{id}/messages")
-    @Operation(summary = "Reply to the customer on the channel of their last message",
-            description = "422 policy_refused when the channel's policy refuses the reply (nothing is stored)")
+    @Operation(summary = "Reply to the customer",
+            description = "Goes to the channel of the customer's last message unless 'to' names another of the"
+                    + " contact's addresses. 'template' sends an approved template (WhatsApp, Messenger) instead of"
+                    + " or with text. 422 policy_refused when the channel's policy refuses it (nothing is stored).")
     ResponseEntity<MessageView> reply(@PathVariable long id, @RequestBody(required = false) ReplyRequest body,
                                       @AuthenticationPrincipal HubUser user) {
-        if (body == null || body.text() == null || body.text().isBlank()) {
+        if (body == null) {
             throw ApiException.invalid("text is required");
         }
-        MessageView created = replies.reply(id, body.text(), user.displayName());
+        MessageView created = replies.reply(id, body.toReply(), user.displayName());
         return ResponseEntity.created(URI.create("/api/conversations/" + id + "/messages/" + created.id()))
                 .body(created);
     }
@@ -79,7 +86,37 @@ class ConversationController {
         return conversations.changeStatus(id, body.status());
     }
 
-    record ReplyRequest(String text) {
+    @GetMapping("/{id}/templates")
+    @Operation(summary = "Approved templates the agent may send on the conversation's reply channel")
+    List<TemplateCatalog.Template> templates(@PathVariable long id) {
+        return replies.templates(id);
+    }
+
+    record ReplyRequest(String text, TemplateRequest template, AddressRequest to) {
+
+        ReplyService.Reply toReply() {
+            return new ReplyService.Reply(text, template == null ? null : new TemplateRef(template.id(),
+                    template.variables()), to == null ? null : to.toAddress());
+        }
+    }
+
+    record TemplateRequest(String id, Map<String, String> variables) {
+    }
+
+    record AddressRequest(String channel, String account, String address) {
+
+        ChannelAddress toAddress() {
+            ChannelType type;
+            try {
+                type = ChannelType.valueOf(channel == null ? "" : channel.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("to.channel must be one of " + java.util.Arrays.toString(ChannelType.values()));
+            }
+            if (address == null || address.isBlank()) {
+                throw ApiException.invalid("to.address is required");
+            }
+            return new ChannelAddress(type, account, address);
+        }
     }
 
     record StatusRequest(String status) {

@@ -7,7 +7,8 @@ import java.time.Instant;
 /** A conversation row, plus the text of its last message for the list preview. */
 record ConversationRecord(long id, long contactId, ConversationStatus status, String lastChannel,
                           String lastAccount, String lastAddress, String contextJson, Instant createdAt,
-                          Instant updatedAt, Instant lastMessageAt, Instant lastInboundAt, String lastText) {
+                          Instant updatedAt, Instant lastMessageAt, Instant lastInboundAt, String lastText,
+                          String token, String subject) {
 
     /** Where a reply goes by default: the customer's address on the channel of their last message. */
     ChannelAddress replyTarget() {

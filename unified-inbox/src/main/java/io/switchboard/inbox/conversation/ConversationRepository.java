@@ -22,8 +22,10 @@ class ConversationRepository {
     /** Joins the last message (seq = next_seq - 1) for the preview. */
     private static final String SELECT = "SELECT c.id, c.contact_id, c.status, c.last_channel, c.last_account,"
             + " c.last_address, c.context, c.created_at, c.updated_at, c.last_message_at, c.last_inbound_at,"
-            + " m.text AS last_text FROM conversation c"
+            + " c.token, c.subject, m.text AS last_text FROM conversation c"
             + " LEFT JOIN message m ON m.conversation_id = c.id AND m.seq = c.next_seq - 1";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
 
@@ -62,15 +64,57 @@ class ConversationRepository {
                 .stream().findFirst();
     }
 
-    long create(long contactId, Instant now) {
+    long create(long contactId, String subject, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO conversation (contact_id, status, next_seq, created_at, updated_at)"
-                        + " VALUES (:contact, :status, 1, :now, :now)")
+        jdbc.sql("INSERT INTO conversation (contact_id, status, next_seq, token, subject, created_at, updated_at)"
+                        + " VALUES (:contact, :status, 1, :token, :subject, :now, :now)")
                 .param("contact", contactId)
                 .param("status", ConversationStatus.OPEN.name())
+                .param("token", newToken())
+                .param("subject", subject)
                 .param("now", ts(now))
                 .update(key, "id");
         return key.getKeyAs(Long.class);
+    }
+
+    Optional<ConversationRecord> findByToken(String token) {
+        return jdbc.sql(SELECT + " WHERE c.token = :token").param("token", token)
+                .query(ConversationRepository::map).optional();
+    }
+
+    /** The conversation's reply token, created for conversations that predate tokens. */
+    String ensureToken(long id) {
+        String token = newToken();
+        jdbc.sql("UPDATE conversation SET token = :token WHERE id = :id AND token IS NULL")
+                .param("token", token).param("id", id).update();
+        return jdbc.sql("SELECT token FROM conversation WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    void subjectIfNone(long id, String subject) {
+        if (subject == null || subject.isBlank()) {
+            return;
+        }
+        jdbc.sql("UPDATE conversation SET subject = :subject WHERE id = :id AND subject IS NULL")
+                .param("subject", subject).param("id", id).update();
+    }
+
+    /** An unguessable token (e.g. for reply+token@ addresses): 96 random bits, base32, lower case. */
+    private static String newToken() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        StringBuilder out = new StringBuilder();
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        return out.toString();
     }
 
     /** Takes the next message sequence number; the update holds the row lock until commit. */
@@ -123,6 +167,7 @@ class ConversationRepository {
                 ConversationStatus.valueOf(rs.getString("status")), rs.getString("last_channel"),
                 rs.getString("last_account"), rs.getString("last_address"), rs.getString("context"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "last_message_at"),
-                instant(rs, "last_inbound_at"), rs.getString("last_text"));
+                instant(rs, "last_inbound_at"), rs.getString("last_text"), rs.getString("token"),
+                rs.getString("subject"));
     }
 }

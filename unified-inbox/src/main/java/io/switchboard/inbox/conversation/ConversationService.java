@@ -24,9 +24,12 @@ class ConversationService {
     private final MessageRepository messages;
     private final ConversationViews views;
     private final EventPublisher events;
+    private final TranscriptMailer transcripts;
 
     ConversationService(TransactionOperations tx, ConversationRepository conversations, ContactRepository contacts,
-                        MessageRepository messages, ConversationViews views, EventPublisher events) {
+                        MessageRepository messages, ConversationViews views, EventPublisher events,
+                        TranscriptMailer transcripts) {
+        this.transcripts = transcripts;
         this.tx = tx;
         this.conversations = conversations;
         this.contacts = contacts;
@@ -88,6 +91,9 @@ class ConversationService {
         ConversationView view = get(id);
         if (previous != next) {
             events.publish(InboxEvents.statusChanged(view, previous));
+            if (next == ConversationStatus.RESOLVED) {
+                transcripts.onResolved(id);
+            }
         }
         return view;
     }

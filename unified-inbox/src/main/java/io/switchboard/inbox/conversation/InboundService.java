@@ -36,9 +36,12 @@ class InboundService implements InboundHandler {
     private final ConversationViews views;
     private final EventPublisher events;
     private final RealtimeBus realtime;
+    private final Threading threading;
 
     InboundService(TransactionOperations tx, ContactRepository contacts, ConversationRepository conversations,
-                   MessageRepository messages, ConversationViews views, EventPublisher events, RealtimeBus realtime) {
+                   MessageRepository messages, ConversationViews views, EventPublisher events, RealtimeBus realtime,
+                   Threading threading) {
+        this.threading = threading;
         this.tx = tx;
         this.contacts = contacts;
         this.conversations = conversations;
@@ -69,6 +72,10 @@ class InboundService implements InboundHandler {
         Instant now = Instant.now();
         List<HubEvent> out = new ArrayList<>();
         Optional<Long> known = contacts.findByIdentity(m.customer());
+        if (known.isEmpty()) {
+            known = contacts.findBySharedKey(m.customer());
+            known.ifPresent(id -> contacts.addIdentity(id, m.customer(), now));
+        }
         long contactId = known.orElseGet(() -> contacts.create(m.displayName(), m.customer(), now));
         contacts.lock(contactId);
         if (known.isEmpty()) {
@@ -76,8 +83,14 @@ class InboundService implements InboundHandler {
         } else {
             contacts.nameIfUnnamed(contactId, m.displayName(), now);
         }
-        Optional<ConversationRecord> open = conversations.findOpen(contactId);
-        long conversationId = open.map(ConversationRecord::id).orElseGet(() -> conversations.create(contactId, now));
+        Optional<ConversationRecord> open = threading.continued(m, contactId);
+        long conversationId = open.map(ConversationRecord::id)
+                .orElseGet(() -> conversations.create(contactId, m.thread().subject(), now));
+        boolean reopened = open.isPresent() && open.get().status() == ConversationStatus.RESOLVED;
+        if (reopened) {
+            conversations.updateStatus(conversationId, ConversationStatus.OPEN, now);
+        }
+        conversations.subjectIfNone(conversationId, m.thread().subject());
         long seq = conversations.takeSeq(conversationId);
         messages.insertInbound(conversationId, seq, m, now);
         String storedContext = open.map(ConversationRecord::contextJson).orElse(null);
@@ -85,6 +98,8 @@ class InboundService implements InboundHandler {
         conversations.recordInbound(conversationId, m.customer(), context, m.occurredAt(), now);
         if (open.isEmpty()) {
             out.add(InboxEvents.conversationCreated(views.find(conversationId).orElseThrow()));
+        } else if (reopened) {
+            out.add(InboxEvents.statusChanged(views.find(conversationId).orElseThrow(), ConversationStatus.RESOLVED));
         }
         out.add(InboxEvents.messageCreated(messages.find(m.hubId()).orElseThrow()));
         return out;

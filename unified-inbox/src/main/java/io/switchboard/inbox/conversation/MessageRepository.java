@@ -8,28 +8,37 @@ import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.model.DeliveryState;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.OutboundMessage;
+import io.switchboard.core.model.ThreadHints;
+import io.switchboard.inbox.attachment.AttachmentRepository;
+import io.switchboard.inbox.attachment.AttachmentView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Messages of conversations, in their per-conversation sequence. */
 @Repository
 class MessageRepository {
 
-    private static final String SELECT = "SELECT hub_id, seq, conversation_id, direction, channel, text, author,"
-            + " status, error, provider_id, created_at FROM message";
+    private static final String SELECT = "SELECT id, hub_id, seq, conversation_id, direction, channel, account,"
+            + " address, text, html, subject, author, status, error, provider_id, created_at FROM message";
 
     private final JdbcClient jdbc;
+    private final AttachmentRepository attachments;
 
-    MessageRepository(JdbcClient jdbc) {
+    MessageRepository(JdbcClient jdbc, AttachmentRepository attachments) {
         this.jdbc = jdbc;
+        this.attachments = attachments;
     }
 
     boolean inboundExists(ChannelAddress customer, String providerId) {
@@ -43,23 +52,70 @@ class MessageRepository {
     }
 
     void insertInbound(long conversationId, long seq, InboundMessage m, Instant now) {
-        insert(new Row(m.hubId(), conversationId, seq, MessageView.INBOUND, m.customer(), m.providerMessageId(),
-                m.displayName(), m.text(), m.html(), MessageView.RECEIVED, m.occurredAt(), m.receivedAt(), now));
+        ThreadHints thread = m.thread();
+        long id = insert(new Row(m.hubId(), conversationId, seq, MessageView.INBOUND, m.customer(),
+                m.providerMessageId(), m.displayName(), m.text(), m.html(), thread.subject(),
+                thread.references().isEmpty() ? null : String.join(" ", thread.references()), m.rawRef(),
+                MessageView.RECEIVED, m.occurredAt(), m.receivedAt(), now));
+        attachments.insert(id, m.attachments());
     }
 
     void insertOutbound(long seq, OutboundMessage m, Instant now) {
-        insert(new Row(m.hubId(), m.conversationId(), seq, MessageView.OUTBOUND, m.target(), null, m.author(),
-                m.text(), m.html(), DeliveryState.QUEUED.name(), m.createdAt(), now, now));
+        String subject = m.channel() == ChannelType.EMAIL ? m.replyTo().subject() : null;
+        long id = insert(new Row(m.hubId(), m.conversationId(), seq, MessageView.OUTBOUND, m.target(), null,
+                m.author(), m.text(), m.html(), subject, null, null, DeliveryState.QUEUED.name(), m.createdAt(),
+                now, now));
+        attachments.insert(id, m.attachments());
     }
 
     Optional<MessageView> find(UUID hubId) {
-        return jdbc.sql(SELECT + " WHERE hub_id = :hub").param("hub", hubId).query(MessageRepository::map).optional();
+        return withAttachments(jdbc.sql(SELECT + " WHERE hub_id = :hub").param("hub", hubId)
+                .query(MessageRepository::map).list()).stream().findFirst();
+    }
+
+    /** The conversation holding any of these provider ids on a channel (email Message-IDs), newest first. */
+    Optional<Long> conversationOfProviderIds(ChannelType channel, Collection<String> providerIds) {
+        if (providerIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT conversation_id FROM message WHERE channel = :channel AND provider_id IN (:ids)"
+                        + " ORDER BY id DESC")
+                .param("channel", channel.name())
+                .param("ids", providerIds)
+                .query(Long.class)
+                .stream().findFirst();
+    }
+
+    /** The last email the customer sent in a conversation: what a reply answers. */
+    Optional<EmailThread> lastInboundEmail(long conversationId) {
+        return jdbc.sql("SELECT provider_id, thread_refs, subject FROM message WHERE conversation_id = :conversation"
+                        + " AND channel = 'EMAIL' AND direction = 'INBOUND' ORDER BY seq DESC")
+                .param("conversation", conversationId)
+                .query((rs, row) -> new EmailThread(rs.getString("provider_id"), rs.getString("thread_refs"),
+                        rs.getString("subject")))
+                .stream().findFirst();
+    }
+
+    /** When the contact last wrote from this address (any conversation), or null: for reply windows. */
+    Instant lastInboundAt(long contactId, ChannelAddress from) {
+        return jdbc.sql("SELECT MAX(m.created_at) FROM message m JOIN conversation c ON c.id = m.conversation_id"
+                        + " WHERE c.contact_id = :contact AND m.direction = 'INBOUND' AND m.channel = :channel"
+                        + " AND m.account = :account AND m.address = :address")
+                .param("contact", contactId)
+                .param("channel", from.channel().name())
+                .param("account", from.account())
+                .param("address", from.address())
+                .query((rs, row) -> instant(rs, 1))
+                .optional().orElse(null);
+    }
+
+    record EmailThread(String messageId, String references, String subject) {
     }
 
     /** Locks the message row; used so concurrent status reports apply one after the other. */
     Optional<MessageView> findForUpdate(UUID hubId) {
         return jdbc.sql(SELECT + " WHERE hub_id = :hub FOR UPDATE")
-                .param("hub", hubId).query(MessageRepository::map).optional();
+                .param("hub", hubId).query(MessageRepository::map).optional().map(Loaded::view);
     }
 
     /** For provider callbacks that know only the provider's id (the hub id was not echoed back). */
@@ -70,22 +126,22 @@ class MessageRepository {
                 .param("direction", MessageView.OUTBOUND)
                 .param("provider", providerId)
                 .query(MessageRepository::map)
-                .stream().findFirst();
+                .stream().findFirst().map(Loaded::view);
     }
 
     List<MessageView> ofConversation(long conversationId) {
-        return jdbc.sql(SELECT + " WHERE conversation_id = :conversation ORDER BY seq")
-                .param("conversation", conversationId).query(MessageRepository::map).list();
+        return withAttachments(jdbc.sql(SELECT + " WHERE conversation_id = :conversation ORDER BY seq")
+                .param("conversation", conversationId).query(MessageRepository::map).list());
     }
 
     /** The last {@code limit} messages, in seq order. */
     List<MessageView> lastOfConversation(long conversationId, int limit) {
-        List<MessageView> newestFirst = new ArrayList<>(jdbc.sql(SELECT
+        List<Loaded> newestFirst = new ArrayList<>(jdbc.sql(SELECT
                         + " WHERE conversation_id = :conversation ORDER BY seq DESC LIMIT :limit")
                 .param("conversation", conversationId).param("limit", limit)
                 .query(MessageRepository::map).list());
         Collections.reverse(newestFirst);
-        return newestFirst;
+        return withAttachments(newestFirst);
     }
 
     void updateDelivery(UUID hubId, String providerId, String status, String error, Instant now) {
@@ -99,11 +155,20 @@ class MessageRepository {
                 .update();
     }
 
-    private void insert(Row r) {
+    /** Views as loaded carry their row id in place of attachments; this loads them in one query. */
+    private List<MessageView> withAttachments(List<Loaded> loaded) {
+        Map<Long, List<AttachmentView>> found = attachments.ofMessages(loaded.stream().map(Loaded::rowId).toList());
+        return loaded.stream().map(l -> l.view().withAttachments(found.get(l.rowId()))).toList();
+    }
+
+    private long insert(Row r) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO message (hub_id, conversation_id, seq, direction, channel, account, address,"
-                        + " provider_id, author, text, html, status, created_at, received_at, updated_at)"
+                        + " provider_id, author, text, html, subject, thread_refs, raw_ref, status, created_at,"
+                        + " received_at, updated_at)"
                         + " VALUES (:hub, :conversation, :seq, :direction, :channel, :account, :address,"
-                        + " :provider, :author, :text, :html, :status, :created, :received, :now)")
+                        + " :provider, :author, :text, :html, :subject, :refs, :raw, :status, :created, :received,"
+                        + " :now)")
                 .param("hub", r.hubId())
                 .param("conversation", r.conversationId())
                 .param("seq", r.seq())
@@ -115,21 +180,31 @@ class MessageRepository {
                 .param("author", r.author())
                 .param("text", r.text())
                 .param("html", r.html())
+                .param("subject", r.subject())
+                .param("refs", r.references())
+                .param("raw", r.rawRef())
                 .param("status", r.status())
                 .param("created", ts(r.createdAt()))
                 .param("received", ts(r.receivedAt()))
                 .param("now", ts(r.now()))
-                .update();
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
     }
 
-    private static MessageView map(ResultSet rs, int row) throws SQLException {
-        return new MessageView(rs.getObject("hub_id", UUID.class), rs.getLong("seq"), rs.getLong("conversation_id"),
-                rs.getString("direction"), rs.getString("channel"), rs.getString("text"), rs.getString("author"),
-                rs.getString("status"), rs.getString("error"), rs.getString("provider_id"), instant(rs, "created_at"));
+    private static Loaded map(ResultSet rs, int row) throws SQLException {
+        return new Loaded(rs.getLong("id"), new MessageView(rs.getObject("hub_id", UUID.class), rs.getLong("seq"),
+                rs.getLong("conversation_id"), rs.getString("direction"), rs.getString("channel"),
+                rs.getString("account"), rs.getString("address"), rs.getString("text"), rs.getString("html"),
+                rs.getString("subject"), rs.getString("author"), rs.getString("status"), rs.getString("error"),
+                rs.getString("provider_id"), instant(rs, "created_at"), List.of()));
+    }
+
+    private record Loaded(long rowId, MessageView view) {
     }
 
     private record Row(UUID hubId, long conversationId, long seq, String direction, ChannelAddress address,
-                       String providerId, String author, String text, String html, String status,
-                       Instant createdAt, Instant receivedAt, Instant now) {
+                       String providerId, String author, String text, String html, String subject,
+                       String references, String rawRef, String status, Instant createdAt, Instant receivedAt,
+                       Instant now) {
     }
 }

@@ -29,7 +29,10 @@ class TranscriptService implements TranscriptProvider {
         }
         return contacts.findByIdentity(customer)
                 .flatMap(conversations::findCurrent)
-                .map(c -> messages.lastOfConversation(c.id(), limit).stream().map(TranscriptService::entry).toList())
+                // the widget shows its own channel's messages, not e.g. a transcript sent by email
+                .map(c -> messages.lastOfConversation(c.id(), limit).stream()
+                        .filter(m -> customer.channel().name().equals(m.channel()))
+                        .map(TranscriptService::entry).toList())
                 .orElse(List.of());
     }
 

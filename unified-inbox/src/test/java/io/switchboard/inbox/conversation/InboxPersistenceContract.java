@@ -14,7 +14,10 @@ import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.TranscriptEntry;
 import io.switchboard.core.spi.ChannelPolicy.PolicyRefusal;
 import io.switchboard.inbox.api.ApiException;
+import io.switchboard.core.spi.TemplateCatalog;
+import io.switchboard.inbox.attachment.AttachmentRepository;
 import io.switchboard.inbox.contact.ContactRepository;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +68,17 @@ abstract class InboxPersistenceContract {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         ContactRepository contacts = new ContactRepository(jdbc);
         ConversationRepository conversationRepo = new ConversationRepository(jdbc);
-        MessageRepository messages = new MessageRepository(jdbc);
+        MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc));
         ConversationViews views = new ConversationViews(conversationRepo, contacts);
         inbound = new InboundService(tx, contacts, conversationRepo, messages, views, events::add,
-                (audience, key, json) -> realtime.add(json));
+                (audience, key, json) -> realtime.add(json), new Threading(conversationRepo, messages));
         statuses = new DeliveryStatusService(tx, messages, events::add);
         transcripts = new TranscriptService(contacts, conversationRepo, messages);
-        conversations = new ConversationService(tx, conversationRepo, contacts, messages, views, events::add);
-        replies = new ReplyService(tx, conversationRepo, messages, outbound, events::add, statuses);
+        replies = new ReplyService(tx, conversationRepo, messages, contacts, outbound, events::add, statuses,
+                new StaticListableBeanFactory().getBeanProvider(TemplateCatalog.class));
+        TranscriptMailer mailer = new TranscriptMailer(new TranscriptProperties(true, "support@shop.example",
+                "Your chat transcript"), conversationRepo, messages, replies);
+        conversations = new ConversationService(tx, conversationRepo, contacts, messages, views, events::add, mailer);
     }
 
     @Test
@@ -153,7 +159,7 @@ abstract class InboxPersistenceContract {
     void deliveryStatusNeverMovesBackwards() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
         long id = conversations.list(null, 10).get(0).id();
-        MessageView reply = replies.reply(id, "Hi Alice", "Agent Smith");
+        MessageView reply = replies.reply(id, text("Hi Alice"), "Agent Smith");
         assertThat(reply.status()).isEqualTo("QUEUED");
         assertThat(outbound.queued).singleElement().satisfies(m -> assertThat(m.target()).isEqualTo(ALICE));
 
@@ -175,7 +181,7 @@ abstract class InboxPersistenceContract {
     void aProviderCallbackWithoutHubIdIsMatchedByProviderId() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
         long id = conversations.list(null, 10).get(0).id();
-        MessageView reply = replies.reply(id, "Hi", "Agent");
+        MessageView reply = replies.reply(id, text("Hi"), "Agent");
         statuses.onStatus(status(reply.id(), "prov-9", DeliveryState.SENT, null));
 
         statuses.onStatus(new DeliveryStatus(null, ChannelType.WEBCHAT, "prov-9", DeliveryState.READ, null,
@@ -192,7 +198,7 @@ abstract class InboxPersistenceContract {
         long id = conversations.list(null, 10).get(0).id();
         outbound.refusal = new PolicyRefusal("window_closed", "The 24-hour reply window has closed; send a template");
 
-        assertThatThrownBy(() -> replies.reply(id, "Too late", "Agent"))
+        assertThatThrownBy(() -> replies.reply(id, text("Too late"), "Agent"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(422);
                     assertThat(e.error()).isEqualTo("policy_refused");
@@ -207,7 +213,7 @@ abstract class InboxPersistenceContract {
     void transcriptIsTheCurrentConversationInSeqOrder() {
         inbound.onInbound(message(ALICE, "p1", "one", Map.of()));
         long id = conversations.list(null, 10).get(0).id();
-        replies.reply(id, "two", "Agent");
+        replies.reply(id, text("two"), "Agent");
         inbound.onInbound(message(ALICE, "p3", "three", Map.of()));
         inbound.onInbound(message(ALICE, "p4", "four", Map.of()));
 
@@ -252,6 +258,10 @@ abstract class InboxPersistenceContract {
         assertThat(open).hasSize(1);
         assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    }
+
+    static ReplyService.Reply text(String text) {
+        return new ReplyService.Reply(text, null, null);
     }
 
     static InboundMessage message(ChannelAddress from, String providerId, String text, Map<String, String> context) {

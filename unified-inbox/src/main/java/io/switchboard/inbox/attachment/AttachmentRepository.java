@@ -1,0 +1,63 @@
+package io.switchboard.inbox.attachment;
+
+import io.switchboard.core.model.AttachmentRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Attachment references of messages (the bytes live in the attachment store). */
+@Repository
+public class AttachmentRepository {
+
+    private final JdbcClient jdbc;
+
+    public AttachmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long messageId, List<AttachmentRef> attachments) {
+        for (AttachmentRef a : attachments) {
+            jdbc.sql("INSERT INTO message_attachment (message_id, name, content_type, size_bytes, storage_key)"
+                            + " VALUES (:message, :name, :type, :size, :key)")
+                    .param("message", messageId)
+                    .param("name", a.name() == null ? "attachment" : a.name())
+                    .param("type", a.contentType() == null ? "application/octet-stream" : a.contentType())
+                    .param("size", a.size())
+                    .param("key", a.storageKey())
+                    .update();
+        }
+    }
+
+    /** Attachments of messages by the messages' database ids, in insertion order. */
+    public Map<Long, List<AttachmentView>> ofMessages(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<AttachmentView>> found = new HashMap<>();
+        jdbc.sql("SELECT id, message_id, name, content_type, size_bytes FROM message_attachment"
+                        + " WHERE message_id IN (:ids) ORDER BY id")
+                .param("ids", messageIds)
+                .query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
+                        .add(new AttachmentView(rs.getLong("id"), rs.getString("name"), rs.getString("content_type"),
+                                rs.getLong("size_bytes"), "/api/attachments/" + rs.getLong("id"))));
+        return found;
+    }
+
+    /** The stored attachment behind a download link. */
+    Optional<Stored> find(long id) {
+        return jdbc.sql("SELECT name, content_type, size_bytes, storage_key FROM message_attachment WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Stored(rs.getString("name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("storage_key")))
+                .optional();
+    }
+
+    record Stored(String name, String contentType, long size, String storageKey) {
+    }
+}

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Emails a resolved web-chat conversation to the visitor, when enabled and they gave an address. */
@@ -26,6 +28,19 @@ class TranscriptMailer {
 
     TranscriptMailer(TranscriptProperties properties, ConversationRepository conversations,
                      MessageRepository messages, ReplyService replies) {
+        this(properties, conversations, messages, replies, null);
+    }
+
+    /** {@code emailTranscriptMailbox}: the email connector's hub.channels.email.transcript-mailbox, the fallback. */
+    @Autowired
+    TranscriptMailer(TranscriptProperties properties, ConversationRepository conversations,
+                     MessageRepository messages, ReplyService replies,
+                     @Value("${hub.channels.email.transcript-mailbox:}")
+                     String emailTranscriptMailbox) {
+        if ((properties.mailbox() == null || properties.mailbox().isBlank()) && emailTranscriptMailbox != null
+                && !emailTranscriptMailbox.isBlank()) {
+            properties = new TranscriptProperties(properties.enabled(), emailTranscriptMailbox, properties.subject());
+        }
         this.properties = properties;
         this.conversations = conversations;
         this.messages = messages;

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.it.AgentApi;
 import io.switchboard.it.Hub;
+import io.switchboard.it.Inbox;
 import io.switchboard.it.Json;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -13,6 +13,7 @@ import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.OutboundGateway;
 import io.switchboard.it.AgentApi;
 import io.switchboard.it.Hub;
+import io.switchboard.it.Inbox;
 import io.switchboard.it.Json;
 import io.switchboard.it.telegram.TelegramWebhook.Customer;
 import java.io.ByteArrayInputStream;

@@ -1,10 +1,8 @@
-package io.switchboard.it.telegram;
+package io.switchboard.it;
 
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.it.AgentApi;
-import io.switchboard.it.Hub;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,25 +15,25 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /** What an agent looks up in the inbox: a customer's conversation, a message's status, an attachment. */
-final class Inbox {
+public final class Inbox {
 
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final Hub hub;
     private final AgentApi agent;
 
-    Inbox(Hub hub) {
+    public Inbox(Hub hub) {
         this.hub = hub;
         this.agent = AgentApi.admin(hub);
     }
 
     /** The conversation of the customer with this address, waiting until the hub has stored it. */
-    long conversationOf(String address) {
+    public long conversationOf(String address) {
         return await().atMost(PATIENCE).until(() -> find(address), id -> id != null);
     }
 
     /** The conversation of the customer with this address, or null when the hub has none. */
-    Long find(String address) {
+    public Long find(String address) {
         for (JsonNode c : agent.conversations()) {
             for (JsonNode identity : c.path("contact").path("identities")) {
                 if (identity.path("address").asText().equals(address)) {
@@ -46,21 +44,21 @@ final class Inbox {
         return null;
     }
 
-    JsonNode message(long conversation, String messageId) {
+    public JsonNode message(long conversation, String messageId) {
         return agent.get("/api/conversations/" + conversation + "/messages/" + messageId).ok();
     }
 
-    void awaitStatus(long conversation, String messageId, String status) {
+    public void awaitStatus(long conversation, String messageId, String status) {
         await().atMost(PATIENCE).until(() -> message(conversation, messageId).path("status").asText(), status::equals);
     }
 
-    List<String> texts(long conversation) {
+    public List<String> texts(long conversation) {
         return StreamSupport.stream(agent.messages(conversation).spliterator(), false)
                 .map(m -> m.path("text").asText()).toList();
     }
 
     /** An attachment as the agent's browser downloads it: raw bytes, Basic auth. */
-    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((Hub.ADMIN + ":" + Hub.PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.http(path)))
                 .header("Authorization", "Basic " + basic).timeout(PATIENCE).GET().build(),

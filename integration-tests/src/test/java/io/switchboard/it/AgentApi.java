@@ -27,7 +27,7 @@ public final class AgentApi {
         return new AgentApi(hub, Hub.ADMIN, Hub.PASSWORD);
     }
 
-    static AgentApi anonymous(Hub hub) {
+    public static AgentApi anonymous(Hub hub) {
         return new AgentApi(hub, null, null);
     }
 

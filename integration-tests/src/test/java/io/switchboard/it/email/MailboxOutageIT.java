@@ -68,6 +68,8 @@ class MailboxOutageIT {
         assertThat(overall.status()).isEqualTo(503);
         assertThat(overall.json().path("status").asText()).isEqualTo("DOWN");
         assertThat(overall.json().has("components")).isFalse();
+        // ...while the readiness probe keeps the hub in rotation: it still takes chats and webhooks
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
 
         lateServer = new GreenMail(new ServerSetup(imapPort, MailClient.HOST, ServerSetup.PROTOCOL_IMAP));
         lateServer.start();

@@ -399,7 +399,8 @@
   }
 
   function identifyFrame(user) {
-    return { type: 'identify', identifier: user.identifier, name: user.name, email: user.email };
+    return { type: 'identify', identifier: user.identifier, identifierHash: user.identifierHash,
+      name: user.name, email: user.email, emailHash: user.emailHash };
   }
 
   function asText(value) {
@@ -444,7 +445,8 @@
     },
     setUser: function (user) {
       user = user || {};
-      state.user = { identifier: asText(user.identifier), name: asText(user.name), email: asText(user.email) };
+      state.user = { identifier: asText(user.identifier), identifierHash: asText(user.identifierHash),
+        name: asText(user.name), email: asText(user.email), emailHash: asText(user.emailHash) };
       if (state.ready) {
         send(identifyFrame(state.user));
       }

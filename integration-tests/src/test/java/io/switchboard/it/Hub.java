@@ -73,14 +73,14 @@ public final class Hub implements AutoCloseable {
     /** Where a hub keeps its data: the embedded H2 default, or PostgreSQL when CI provides one. */
     public record Database(String name, Map<String, Object> properties) {
 
-        static final String POSTGRES_URL_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
+        public static final String POSTGRES_URL_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
 
         public static Database h2() {
             return new Database("H2", Map.of());
         }
 
         /** A fresh schema per call, so runs never see each other's rows. Null when no PostgreSQL is configured. */
-        static Database postgresOrNull() {
+        public static Database postgresOrNull() {
             String url = System.getenv(POSTGRES_URL_ENV);
             if (url == null || url.isBlank()) {
                 return null;

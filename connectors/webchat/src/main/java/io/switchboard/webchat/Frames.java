@@ -107,6 +107,12 @@ final class Frames {
         return write(frame);
     }
 
+    String identified(boolean verified) {
+        Map<String, Object> frame = frame("identified");
+        frame.put("verified", verified);
+        return write(frame);
+    }
+
     String simple(String type) {
         return write(frame(type));
     }

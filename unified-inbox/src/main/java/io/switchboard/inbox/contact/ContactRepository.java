@@ -39,13 +39,14 @@ public class ContactRepository {
 
     /**
      * A contact known by the same verified key on a sibling channel: the same E.164 phone on SMS and
-     * WhatsApp (any of our numbers), the same email address on any of our mailboxes. Page-scoped ids
+     * WhatsApp (any of our numbers), the same email address on any of our mailboxes (or verified by a
+     * signed widget identity). Page-scoped ids
      * (Messenger, Instagram) and widget visitors never match across accounts.
      */
     public Optional<Long> findBySharedKey(ChannelAddress address) {
         List<String> family = switch (address.channel()) {
             case SMS, WHATSAPP -> List.of("SMS", "WHATSAPP");
-            case EMAIL -> List.of("EMAIL");
+            case EMAIL -> List.of("EMAIL", IdentityKinds.VERIFIED_EMAIL);
             default -> List.of();
         };
         if (family.isEmpty()) {

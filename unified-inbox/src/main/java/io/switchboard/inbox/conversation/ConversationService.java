@@ -85,12 +85,12 @@ class ConversationService {
             }
             if (before != next) {
                 conversations.updateStatus(id, next, Instant.now());
+                events.publish(InboxEvents.statusChanged(get(id), before));
             }
             return before;
         });
         ConversationView view = get(id);
         if (previous != next) {
-            events.publish(InboxEvents.statusChanged(view, previous));
             if (next == ConversationStatus.RESOLVED) {
                 transcripts.onResolved(id);
             }

@@ -32,6 +32,9 @@ class ContactLookup {
     }
 
     void onEvent(String envelope) {
+        if (!settings.enabled()) {
+            return;
+        }
         JsonNode event = codec.read(envelope, JsonNode.class);
         JsonNode contactId = event.path("data").path("contact").path("id");
         if (!contactId.canConvertToLong()) {

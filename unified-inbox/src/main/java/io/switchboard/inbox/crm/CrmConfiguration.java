@@ -7,7 +7,6 @@ import io.switchboard.inbox.support.Poller;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,14 +50,8 @@ class CrmConfiguration {
     @Bean
     RoutesBuilder contactLookupRoute(CrmProperties crm, BusProperties bus, WebhookHttp http, ContactRepository contacts,
                                      BusCodec codec) {
-        if (!crm.lookup().enabled()) {
-            return new RouteBuilder() {
-                @Override
-                public void configure() {
-                    // no hub.crm.lookup.url: no lookup subscription
-                }
-            };
-        }
+        // subscribed even without a lookup URL (events are then dropped), so switching the lookup
+        // off never leaves a durable subscription filling up on the broker
         return new ContactLookupRoute(bus.events(), new ContactLookup(crm.lookup(), http, contacts, codec));
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.webchat;
 
+import io.switchboard.core.spi.ConnectorStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.core.spi.InboundGateway;
 import io.switchboard.core.spi.RealtimeBus;
@@ -96,5 +97,10 @@ public class WebchatAutoConfiguration {
     @Bean
     WidgetController webchatWidgetController(WebchatProperties properties, ObjectProvider<ObjectMapper> json) {
         return new WidgetController(properties, json.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    ConnectorStatus webchatStatus(WebchatProperties properties) {
+        return new WebchatStatus(properties);
     }
 }

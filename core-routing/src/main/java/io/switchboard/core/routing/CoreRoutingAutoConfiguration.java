@@ -39,6 +39,11 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
+    ActivityTracker channelActivity() {
+        return new ActivityTracker();
+    }
+
+    @Bean
     RoutesBuilder hubErrorHandling(BusProperties bus) {
         return new HubErrorHandling(bus);
     }
@@ -64,8 +69,9 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
-    RoutesBuilder outboundDispatcherRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<OutboundSender> senders) {
-        return new OutboundDispatcherRoute(endpoints, codec, new SenderRegistry(senders));
+    RoutesBuilder outboundDispatcherRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<OutboundSender> senders,
+                                          ActivityTracker activity) {
+        return new OutboundDispatcherRoute(endpoints, codec, new SenderRegistry(senders), activity);
     }
 
     @Bean
@@ -74,8 +80,8 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
-    InboundGateway inboundGateway(ProducerTemplate producer) {
-        return new CamelInboundGateway(producer);
+    InboundGateway inboundGateway(ProducerTemplate producer, ActivityTracker activity) {
+        return new CamelInboundGateway(producer, activity);
     }
 
     @Bean

@@ -100,11 +100,14 @@ class ConversationService {
             } else if (before != next) {
                 conversations.updateStatus(id, next, now);
             }
+            if (before != next) {
+                // in the same transaction: the outbox holds the event exactly when the change exists
+                events.publish(InboxEvents.statusChanged(get(id), before));
+            }
             return before;
         });
         ConversationView view = get(id);
         if (previous != next) {
-            events.publish(InboxEvents.statusChanged(view, previous));
             if (next == ConversationStatus.RESOLVED) {
                 transcripts.onResolved(id);
             }

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Threads each customer message into the contact's open conversation, in one database
- * transaction, and publishes the events after it commits. Idempotent: the bus may redeliver.
+ * transaction that also writes its events (to the outbox: they exist exactly when the change does). Idempotent: the bus may redeliver.
  */
 @Service
 class InboundService implements InboundHandler {
@@ -61,16 +61,14 @@ class InboundService implements InboundHandler {
 
     @Override
     public void onInbound(InboundMessage message) {
-        List<HubEvent> published;
         try {
-            published = tx.execute(status -> store(message));
+            tx.executeWithoutResult(status -> store(message).forEach(events::publish));
         } catch (DuplicateKeyException race) {
             // another consumer created the same contact (or stored the same message) first: the
             // second attempt finds it
             log.debug("Unique-key race on inbound {}, retrying once: {}", message.hubId(), race.getMessage());
-            published = tx.execute(status -> store(message));
+            tx.executeWithoutResult(status -> store(message).forEach(events::publish));
         }
-        published.forEach(events::publish);
     }
 
     private List<HubEvent> store(InboundMessage m) {

@@ -1,0 +1,128 @@
+package io.switchboard.it.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.switchboard.it.Browser;
+import io.switchboard.it.Hub;
+import io.switchboard.it.Visitor;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The agent console in a real Chromium: a web-chat conversation appears live, customer text and
+ * links render as text (only http/https become links), private notes are visibly apart, replies go
+ * out with delivery ticks and reach the visitor.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgentWorksInTheConsoleIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path profiles;
+    Hub hub;
+    ChromeDriver browser;
+
+    @BeforeAll
+    void start() {
+        if (!Browser.available()) {
+            System.out.println("SKIPPED AgentWorksInTheConsoleIT: " + Browser.unavailableReason());
+        }
+        assumeTrue(Browser.available(), Browser.unavailableReason());
+        hub = Hub.start(dataDir, Hub.Database.h2(), java.util.Map.of());
+        browser = Browser.open(profiles.resolve("agent"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void anAgentSeesAConversationLiveAndAnswersWithNotesAndTicks() {
+        logIn();
+        try (Visitor visitor = Visitor.arrive(hub)) {
+            visitor.say("Help <img src=x onerror=\"window.__pwned=1\"> see javascript:window.__pwned=2 "
+                    + "or https://shop.example/orders/42.");
+            open("Help <img");
+
+            String message = await().atMost(PATIENCE).until(() -> text("#messages .message.inbound"), t -> !t.isEmpty());
+            assertThat(message).contains("<img src=x onerror=", "javascript:window.__pwned=2");
+            assertThat(script("return [...document.querySelectorAll('#messages .message.inbound a')]"
+                    + ".map(a => a.href + ' ' + a.rel).join('|');"))
+                    .isEqualTo("https://shop.example/orders/42 noopener noreferrer");
+            assertThat(script("return String(document.querySelectorAll('#messages img').length);")).isEqualTo("0");
+            assertThat(text("#context")).contains("WEBCHAT", "Europe/London");
+
+            browser.findElement(By.id("reply-note")).click();
+            write("Customer is on the legacy plan");
+            await().atMost(PATIENCE).until(() -> text("#messages .note"),
+                    t -> t.contains("Private note") && t.contains("Customer is on the legacy plan"));
+
+            browser.findElement(By.id("reply-note")).click();
+            write("Hello! Your order ships today.");
+            visitor.await(f -> "message".equals(f.path("type").asText())
+                    && f.path("text").asText().contains("Your order ships today"), PATIENCE);
+            await().atMost(PATIENCE).until(() -> text("#messages .message.outbound"),
+                    t -> t.matches("(?si).*WEBCHAT.*(sent|delivered|read).*"));
+            assertThat(browser.executeScript("return window.__pwned === undefined;")).isEqualTo(true);
+            Browser.screenshot(browser, "console-thread-1280x800");
+            browser.manage().window().setSize(new Dimension(760, 700));
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("reply-text")).isDisplayed());
+            Browser.screenshot(browser, "console-thread-narrow");
+        }
+    }
+
+    private void write(String text) {
+        WebElement box = browser.findElement(By.id("reply-text"));
+        box.sendKeys(text);
+        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        await().atMost(PATIENCE).until(() -> box.getAttribute("value").isEmpty());
+    }
+
+    /** Clicks the conversation whose list entry shows {@code text}, once it appears (the list re-renders live). */
+    private void open(String text) {
+        await().atMost(PATIENCE).until(() -> "clicked".equals(browser.executeScript(
+                "const li = [...document.querySelectorAll('#conversations li')]"
+                        + ".find(e => e.textContent.includes(arguments[0]));"
+                        + "if (!li) return 'none'; li.click(); return 'clicked';", text)));
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("thread")).isDisplayed());
+    }
+
+    /** The text of every element matching {@code css}, read in one script (nothing goes stale). */
+    private String text(String css) {
+        return script("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText).join('\\n');", css);
+    }
+
+    private String script(String js, Object... args) {
+        return String.valueOf(browser.executeScript(js, args));
+    }
+
+    private void logIn() {
+        browser.get(hub.http("/console"));
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.name("username")).isEmpty());
+        browser.findElement(By.name("username")).sendKeys(Hub.ADMIN);
+        browser.findElement(By.name("password")).sendKeys(Hub.PASSWORD);
+        browser.findElement(By.name("password")).sendKeys(Keys.ENTER);
+        await().atMost(PATIENCE).until(() -> "live".equals(browser.findElement(By.id("connection")).getText()));
+    }
+}

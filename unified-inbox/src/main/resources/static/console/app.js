@@ -7,6 +7,7 @@ import { renderTimeline } from './thread.js';
 import { renderHeader, renderContext } from './context.js';
 import { renderChannels } from './reply.js';
 import { bindActions, bindReply } from './actions.js';
+import { bindCanned } from './canned.js';
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -136,6 +137,9 @@ async function start() {
   const me = await api.me();
   $('me').textContent = `${me.displayName} (${me.role.toLowerCase()})`;
   bindFilters();
+  bindCanned($('reply-text'), $('canned-suggestions'), () => ({
+    contactName: state.conversations.get(state.selectedId)?.contact?.displayName, agentName: me.displayName,
+  }));
   bindReply($, {
     current: () => state.conversations.get(state.selectedId),
     added: (message) => { state.messages.set(message.id, message); showThread(); },

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.it.AgentApi;
 import io.switchboard.it.Browser;
 import io.switchboard.it.Hub;
 import io.switchboard.it.Visitor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The agent console in a real Chromium: a web-chat conversation appears live, customer text and
- * links render as text (only http/https become links), private notes are visibly apart, replies go
- * out with delivery ticks and reach the visitor.
+ * links render as text (only http/https become links), private notes are visibly apart, a canned
+ * response is inserted with its variables filled and reaches the visitor with delivery ticks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentWorksInTheConsoleIT {
@@ -43,7 +45,7 @@ class AgentWorksInTheConsoleIT {
             System.out.println("SKIPPED AgentWorksInTheConsoleIT: " + Browser.unavailableReason());
         }
         assumeTrue(Browser.available(), Browser.unavailableReason());
-        hub = Hub.start(dataDir, Hub.Database.h2(), java.util.Map.of());
+        hub = Hub.start(dataDir, Hub.Database.h2(), Map.of());
         browser = Browser.open(profiles.resolve("agent"));
     }
 
@@ -59,6 +61,8 @@ class AgentWorksInTheConsoleIT {
 
     @Test
     void anAgentSeesAConversationLiveAndAnswersWithNotesAndTicks() {
+        AgentApi.admin(hub).post("/api/canned-responses", Map.of("shortcut", "ships",
+                "text", "Hello {{contact.name}}! {{agent.name}} here: your order ships today.", "shared", true)).ok();
         logIn();
         try (Visitor visitor = Visitor.arrive(hub)) {
             visitor.say("Help <img src=x onerror=\"window.__pwned=1\"> see javascript:window.__pwned=2 "
@@ -79,9 +83,16 @@ class AgentWorksInTheConsoleIT {
                     t -> t.contains("Private note") && t.contains("Customer is on the legacy plan"));
 
             browser.findElement(By.id("reply-note")).click();
-            write("Hello! Your order ships today.");
+            WebElement box = browser.findElement(By.id("reply-text"));
+            box.sendKeys("/shi");
+            await().atMost(PATIENCE).until(() -> text("#canned-suggestions li"), t -> t.contains("/ships"));
+            box.sendKeys(Keys.TAB);
+            String filled = await().atMost(PATIENCE).until(() -> box.getAttribute("value"),
+                    v -> v.contains("Administrator here"));
+            assertThat(filled).startsWith("Hello Visitor ").endsWith(": your order ships today.");
+            write("");
             visitor.await(f -> "message".equals(f.path("type").asText())
-                    && f.path("text").asText().contains("Your order ships today"), PATIENCE);
+                    && f.path("text").asText().equals(filled), PATIENCE);
             await().atMost(PATIENCE).until(() -> text("#messages .message.outbound"),
                     t -> t.matches("(?si).*WEBCHAT.*(sent|delivered|read).*"));
             assertThat(browser.executeScript("return window.__pwned === undefined;")).isEqualTo(true);

@@ -50,6 +50,7 @@ export const api = {
   addLabel: (id, label) => request('POST', `/api/conversations/${id}/labels`, { label }),
   removeLabel: (id, label) => request('DELETE', `/api/conversations/${id}/labels/${encodeURIComponent(label)}`),
   setPriority: (id, priority) => request('POST', `/api/conversations/${id}/priority`, { priority }),
+  typing: (id, on) => request('POST', `/api/conversations/${id}/typing`, { on }),
   cannedResponses: () => request('GET', '/api/canned-responses'),
   contactConversations: (contactId) => request('GET', `/api/contacts/${contactId}/conversations?limit=20`),
   logout: () => fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken() } }),

@@ -8,6 +8,7 @@ import { renderHeader, renderContext } from './context.js';
 import { renderChannels } from './reply.js';
 import { bindActions, bindReply } from './actions.js';
 import { bindCanned } from './canned.js';
+import { visitorTypingIn, showVisitorTyping, bindAgentTyping } from './typing.js';
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -51,6 +52,7 @@ async function loadList() {
 }
 
 async function select(id) {
+  if (state.selectedId !== id) showVisitorTyping($('visitor-typing'), false);
   state.selectedId = id;
   $('reply-error').textContent = '';
   const [messages, notes] = await Promise.all([api.messages(id), api.notes(id)]);
@@ -94,6 +96,11 @@ async function onFrame(frame) {
       }
       if (frame.type === 'message.created') {
         upsertConversation(await api.conversation(data.conversationId));
+      }
+      break;
+    case 'visitor.typing':
+      if (visitorTypingIn([...state.conversations.values()], data) === state.selectedId) {
+        showVisitorTyping($('visitor-typing'), data.on, data.preview);
       }
       break;
     case 'conversation.context': {
@@ -140,9 +147,11 @@ async function start() {
   bindCanned($('reply-text'), $('canned-suggestions'), () => ({
     contactName: state.conversations.get(state.selectedId)?.contact?.displayName, agentName: me.displayName,
   }));
+  const stopTyping = bindAgentTyping($('reply-text'), () => $('reply-note').checked,
+    () => state.conversations.get(state.selectedId));
   bindReply($, {
     current: () => state.conversations.get(state.selectedId),
-    added: (message) => { state.messages.set(message.id, message); showThread(); },
+    added: (message) => { stopTyping(); state.messages.set(message.id, message); showThread(); },
     noted: (note) => { state.notes.set(note.id, note); showThread(); },
   });
   $('logout').addEventListener('click', async () => {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.it.AgentApi;
+import io.switchboard.it.AgentRealtime;
 import io.switchboard.it.Browser;
 import io.switchboard.it.Hub;
 import io.switchboard.it.Visitor;
@@ -25,7 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The agent console in a real Chromium: a web-chat conversation appears live, customer text and
  * links render as text (only http/https become links), private notes are visibly apart, a canned
- * response is inserted with its variables filled and reaches the visitor with delivery ticks.
+ * response is inserted with its variables filled and reaches the visitor with delivery ticks; typing
+ * shows on both sides between the widget (a second browser) and the console.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentWorksInTheConsoleIT {
@@ -103,6 +106,74 @@ class AgentWorksInTheConsoleIT {
         }
     }
 
+    @Test
+    void typingShowsOnBothSidesBetweenTheWidgetAndTheConsole() {
+        ChromeDriver widget = Browser.open(profiles.resolve("visitor"));
+        try {
+            widget.get(hub.http("/demo"));
+            await().atMost(PATIENCE).until(() -> (Boolean) widget.executeScript(
+                    "return !!(window.Switchboard && window.Switchboard.open);"));
+            widget.executeScript("window.Switchboard.open();");
+            WebElement input = await().atMost(PATIENCE).until(() -> widgetInput(widget), e -> e != null);
+            input.sendKeys("Hi from the widget", Keys.ENTER);
+
+            logIn();
+            open("Hi from the widget");
+            input.sendKeys("Where is my ord");
+            await().atMost(PATIENCE).until(() -> text("#visitor-typing"), t -> t.contains("Visitor is typing"));
+
+            browser.findElement(By.id("reply-text")).sendKeys("Let me check");
+            await().atMost(PATIENCE).until(() -> widget.executeScript("for (const host of document.querySelectorAll('*')) {"
+                    + "  const t = host.shadowRoot && host.shadowRoot.querySelector('.typing');"
+                    + "  if (t) return !t.hidden && t.textContent;"
+                    + "} return false;"), shown -> String.valueOf(shown).contains("Agent is typing"));
+            Browser.screenshot(widget, "widget-agent-typing");
+            Browser.screenshot(browser, "console-visitor-typing");
+        } finally {
+            widget.quit();
+        }
+    }
+
+    @Test
+    void typingFramesCrossTheHubWithoutBeingStored() {
+        AgentApi agent = AgentApi.admin(hub);
+        try (AgentRealtime live = AgentRealtime.connect(hub); Visitor visitor = Visitor.arrive(hub)) {
+            visitor.say("Typing test");
+            visitor.send(Map.of("type", "typing", "on", true, "preview", "x".repeat(300)));
+            JsonNode typing = live.await(f -> "visitor.typing".equals(f.path("type").asText())
+                    && visitor.visitorId.equals(f.path("data").path("address").asText()), PATIENCE);
+            assertThat(typing.path("data").path("on").asBoolean()).isTrue();
+            assertThat(typing.path("data").path("preview").asText()).hasSize(200);
+            visitor.send(Map.of("type", "typing", "on", "yes"));
+            assertThat(visitor.awaitType("error").path("code").asText()).isEqualTo("malformed");
+
+            long id = await().atMost(PATIENCE).until(() -> conversationOf(agent, visitor.visitorId), c -> c > 0);
+            assertThat(agent.post("/api/conversations/" + id + "/typing", Map.of("on", true)).status()).isEqualTo(204);
+            assertThat(visitor.await(f -> "typing".equals(f.path("type").asText()), PATIENCE).path("on").asBoolean())
+                    .isTrue();
+            assertThat(agent.post("/api/conversations/" + id + "/typing", Map.of()).status()).isEqualTo(400);
+            assertThat(agent.messages(id)).hasSize(1);
+        }
+    }
+
+    private static long conversationOf(AgentApi agent, String visitorId) {
+        for (JsonNode c : agent.conversations()) {
+            if (c.path("contact").path("identities").toString().contains(visitorId)) {
+                return c.path("id").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static WebElement widgetInput(ChromeDriver driver) {
+        Object found = driver.executeScript("for (const host of document.querySelectorAll('*')) {"
+                + "  if (!host.shadowRoot) continue;"
+                + "  const input = host.shadowRoot.querySelector('input[type=text]');"
+                + "  if (input && input.offsetParent !== null) return input;"
+                + "} return null;");
+        return found instanceof WebElement element ? element : null;
+    }
+
     private void write(String text) {
         WebElement box = browser.findElement(By.id("reply-text"));
         box.sendKeys(text);
@@ -128,9 +199,15 @@ class AgentWorksInTheConsoleIT {
         return String.valueOf(browser.executeScript(js, args));
     }
 
+    /** Opens the console, logging in unless this browser's session already is. */
     private void logIn() {
+        browser.manage().window().setSize(new Dimension(1280, 800));
         browser.get(hub.http("/console"));
-        await().atMost(PATIENCE).until(() -> !browser.findElements(By.name("username")).isEmpty());
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.name("username")).isEmpty()
+                || "live".equals(script("const c = document.getElementById('connection'); return c && c.textContent;")));
+        if (browser.findElements(By.name("username")).isEmpty()) {
+            return;
+        }
         browser.findElement(By.name("username")).sendKeys(Hub.ADMIN);
         browser.findElement(By.name("password")).sendKeys(Hub.PASSWORD);
         browser.findElement(By.name("password")).sendKeys(Keys.ENTER);

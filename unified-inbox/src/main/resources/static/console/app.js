@@ -8,6 +8,7 @@ import { renderHeader, renderContext } from './context.js';
 import { renderChannels } from './reply.js';
 import { bindActions, bindReply } from './actions.js';
 import { bindCanned } from './canned.js';
+import { askPermissionOnce, notify } from './notify.js';
 import { visitorTypingIn, showVisitorTyping, bindAgentTyping } from './typing.js';
 
 const $ = (id) => document.getElementById(id);
@@ -78,6 +79,8 @@ async function onFrame(frame) {
   const data = frame.data ?? {};
   switch (frame.type) {
     case 'conversation.created':
+      upsertConversation(data.conversation);
+      break;
     case 'conversation.status_changed':
     case 'conversation.updated':
       upsertConversation(data.conversation);
@@ -95,7 +98,12 @@ async function onFrame(frame) {
         showThread();
       }
       if (frame.type === 'message.created') {
-        upsertConversation(await api.conversation(data.conversationId));
+        const conversation = await api.conversation(data.conversationId);
+        upsertConversation(conversation);
+        if (data.message.direction === 'INBOUND') {
+          notify(conversation.contact?.displayName ?? 'New message', data.message.text,
+            { conversationId: conversation.id, selectedId: state.selectedId, onOpen: select });
+        }
       }
       break;
     case 'visitor.typing':
@@ -144,6 +152,7 @@ async function start() {
   const me = await api.me();
   $('me').textContent = `${me.displayName} (${me.role.toLowerCase()})`;
   bindFilters();
+  askPermissionOnce();
   bindCanned($('reply-text'), $('canned-suggestions'), () => ({
     contactName: state.conversations.get(state.selectedId)?.contact?.displayName, agentName: me.displayName,
   }));

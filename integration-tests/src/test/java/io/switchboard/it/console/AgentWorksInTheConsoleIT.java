@@ -67,9 +67,15 @@ class AgentWorksInTheConsoleIT {
         AgentApi.admin(hub).post("/api/canned-responses", Map.of("shortcut", "ships",
                 "text", "Hello {{contact.name}}! {{agent.name}} here: your order ships today.", "shared", true)).ok();
         logIn();
+        browser.executeScript("window.__notes = []; window.Notification = function (title, options) {"
+                + " window.__notes.push(title + ': ' + options.body); };"
+                + " window.Notification.permission = 'granted';");
         try (Visitor visitor = Visitor.arrive(hub)) {
             visitor.say("Help <img src=x onerror=\"window.__pwned=1\"> see javascript:window.__pwned=2 "
                     + "or https://shop.example/orders/42.");
+            String notes = await().atMost(PATIENCE).until(() -> script("return window.__notes.join('|');"),
+                    n -> !n.isEmpty());
+            assertThat(notes).startsWith("Visitor ").contains(": Help <img src=x");
             open("Help <img");
 
             String message = await().atMost(PATIENCE).until(() -> text("#messages .message.inbound"), t -> !t.isEmpty());

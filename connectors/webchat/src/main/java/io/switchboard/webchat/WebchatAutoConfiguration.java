@@ -54,9 +54,10 @@ public class WebchatAutoConfiguration {
     @Bean
     WebchatHandler webchatHandler(WebchatProperties properties, VisitorTokens tokens, VisitorRegistry registry,
                                   InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts,
-                                  Frames frames) {
+                                  Frames frames, RealtimeBus realtime) {
         VisitorCommands commands = new VisitorCommands(properties, tokens, registry, gateway, transcripts, frames);
-        return new WebchatHandler(properties, commands, registry, frames);
+        return new WebchatHandler(properties, commands, registry, frames,
+                new VisitorTyping(realtime, frames, properties.account()));
     }
 
     @Bean

@@ -180,4 +180,10 @@ class ConversationRepository {
                 instant(rs, "last_inbound_at"), rs.getString("last_text"), rs.getString("token"),
                 rs.getString("subject"));
     }
+
+    /** Marks the conversation's auto-reply as sent; false when it already was (at most once per conversation). */
+    boolean markAutoReplied(long id, Instant at) {
+        return jdbc.sql("UPDATE conversation SET auto_replied_at = :at WHERE id = :id AND auto_replied_at IS NULL")
+                .param("at", ts(at)).param("id", id).update() == 1;
+    }
 }

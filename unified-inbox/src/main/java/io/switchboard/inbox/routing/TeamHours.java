@@ -1,6 +1,8 @@
 package io.switchboard.inbox.routing;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -15,4 +17,9 @@ public interface TeamHours {
 
     /** The next instant the team opens (empty when it is open now or never opens). */
     Optional<Instant> nextOpening(String teamId, Instant at);
+
+    /** The time zone the team's hours are in, for telling a customer when it opens. */
+    default ZoneId zone(String teamId) {
+        return ZoneOffset.UTC;
+    }
 }

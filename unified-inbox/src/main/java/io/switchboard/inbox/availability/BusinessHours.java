@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -29,6 +30,7 @@ class BusinessHours implements TeamHours {
 
     private final Map<String, WeeklySchedule> schedules;
 
+    @Autowired
     BusinessHours(Environment environment, Clock clock) {
         this(Binder.get(environment).bind(PREFIX, Bindable.mapOf(String.class, TeamSchedule.class))
                 .orElse(Map.of()), clock);

@@ -331,4 +331,22 @@ abstract class RoutingContract {
         assertThat(hub.store.activity().of(id)).extracting(ActivityRepository.Activity::kind)
                 .containsExactly("queued", "assigned", "assigned", "transferred", "assigned");
     }
+
+    @Test
+    void mergingContactsRecordsTheMoveOnTheMovedConversations() {
+        RoutingFixture hub = threeAgents(Strategy.ROUND_ROBIN, 4);
+        long kept = hub.contact("Vera");
+        long merged = hub.contact("Vera (mail)");
+        long chat = hub.conversation(kept, "WEBCHAT", "vera", "Hi", null, later(1));
+        long mail = hub.conversation(merged, "EMAIL", "vera@example.com", "Hi", null, later(2));
+        io.switchboard.inbox.contact.InboxWiring.merges(hub.jdbc, hub.store.tx(), hub.events::add, clock, hub.hooks)
+                .merge(kept, merged, "ada", "same person");
+
+        assertThat(hub.store.activity().of(mail)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("merged");
+            assertThat(a.actor()).isEqualTo("ada");
+            assertThat(a.data()).containsEntry("mergedContactId", (int) merged);
+        });
+        assertThat(hub.store.activity().of(chat)).isEmpty();
+    }
 }

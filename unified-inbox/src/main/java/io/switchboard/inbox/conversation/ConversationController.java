@@ -3,6 +3,7 @@ package io.switchboard.inbox.conversation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.inbox.api.ApiException;
+import io.switchboard.inbox.routing.AssignmentLookup;
 import io.switchboard.inbox.security.HubUser;
 import java.net.URI;
 import io.switchboard.core.model.ChannelAddress;
@@ -30,18 +31,48 @@ class ConversationController {
 
     private final ConversationService conversations;
     private final ReplyService replies;
+    private final AssignmentLookup assignments;
 
-    ConversationController(ConversationService conversations, ReplyService replies) {
+    ConversationController(ConversationService conversations, ReplyService replies, AssignmentLookup assignments) {
         this.conversations = conversations;
         this.replies = replies;
+        this.assignments = assignments;
     }
 
     @GetMapping
     @Operation(summary = "Conversations, newest activity first",
-            description = "status: open, pending, snoozed, resolved or all; default: every non-resolved one")
+            description = "status: open, pending, snoozed, resolved or all; default: every non-resolved one."
+                    + " assignee: me, none or a username; team: a team id (both optional, combined with status)")
     List<ConversationView> list(@RequestParam(required = false) String status,
-                                @RequestParam(defaultValue = "100") int limit) {
-        return conversations.list(status, limit);
+                                @RequestParam(required = false) String assignee,
+                                @RequestParam(required = false) String team,
+                                @RequestParam(defaultValue = "100") int limit,
+                                @AuthenticationPrincipal HubUser user) {
+        return conversations.list(status, filter(assignee, team, user), limit);
+    }
+
+    private ConversationRepository.ListFilter filter(String assignee, String team, HubUser user) {
+        String who = null;
+        if (assignee != null) {
+            String value = assignee.trim();
+            if (value.equalsIgnoreCase("me")) {
+                who = user.getUsername();
+            } else if (value.equalsIgnoreCase("none")) {
+                who = ConversationRepository.ListFilter.NOBODY;
+            } else if (!value.isEmpty() && assignments.isAgent(value)) {
+                who = value;
+            } else {
+                throw ApiException.invalid("assignee must be me, none or an agent's username (GET /api/agents)");
+            }
+        }
+        String teamId = null;
+        if (team != null) {
+            teamId = team.trim();
+            if (!assignments.isTeam(teamId)) {
+                throw ApiException.invalid("team must be a team id (GET /api/teams)");
+            }
+        }
+        return new ConversationRepository.ListFilter(who, teamId);
     }
 
     @GetMapping("/{id}")
@@ -81,11 +112,12 @@ class ConversationController {
     @Operation(summary = "Change the conversation's status (open, pending, snoozed, resolved)",
             description = "snoozed needs 'until' (an ISO-8601 instant in the future): the conversation reopens then,"
                     + " or earlier when the customer writes.")
-    ConversationView status(@PathVariable long id, @RequestBody(required = false) StatusRequest body) {
+    ConversationView status(@PathVariable long id, @RequestBody(required = false) StatusRequest body,
+                            @AuthenticationPrincipal HubUser user) {
         if (body == null || body.status() == null) {
             throw ApiException.invalid("status is required: one of " + ConversationStatus.ALLOWED);
         }
-        return conversations.changeStatus(id, body.status(), body.until());
+        return conversations.changeStatus(id, body.status(), body.until(), user.getUsername());
     }
 
     @GetMapping("/{id}/templates")

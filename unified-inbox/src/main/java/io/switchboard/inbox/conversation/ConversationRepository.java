@@ -39,12 +39,41 @@ class ConversationRepository {
 
     /** Newest activity first. */
     List<ConversationRecord> list(Collection<ConversationStatus> statuses, int limit) {
-        return jdbc.sql(SELECT + " WHERE c.status IN (:statuses)"
+        return list(statuses, ListFilter.ANY, limit);
+    }
+
+    /**
+     * Who has a conversation and which team it is in, for lists.
+     *
+     * @param assignee null: anyone or nobody; {@link #NOBODY}: unassigned; else a username
+     * @param team     null: any team; else a team id
+     */
+    record ListFilter(String assignee, String team) {
+
+        static final String NOBODY = "";
+        static final ListFilter ANY = new ListFilter(null, null);
+    }
+
+    /** Newest activity first. */
+    List<ConversationRecord> list(Collection<ConversationStatus> statuses, ListFilter filter, int limit) {
+        String where = " WHERE c.status IN (:statuses)";
+        if (filter.assignee() != null) {
+            where += filter.assignee().equals(ListFilter.NOBODY) ? " AND c.assignee IS NULL" : " AND c.assignee = :assignee";
+        }
+        if (filter.team() != null) {
+            where += " AND c.team_id = :team";
+        }
+        var query = jdbc.sql(SELECT + where
                         + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT :limit")
                 .param("statuses", statuses.stream().map(Enum::name).toList())
-                .param("limit", limit)
-                .query(ConversationRepository::map)
-                .list();
+                .param("limit", limit);
+        if (filter.assignee() != null && !filter.assignee().equals(ListFilter.NOBODY)) {
+            query = query.param("assignee", filter.assignee());
+        }
+        if (filter.team() != null) {
+            query = query.param("team", filter.team());
+        }
+        return query.query(ConversationRepository::map).list();
     }
 
     /** The contact's non-resolved conversation (there is at most one; the newest wins if not). */

@@ -47,6 +47,41 @@ class ConversationRepository {
                 .list();
     }
 
+    /** Newest activity first, narrowed by the filter's text, channel and label. */
+    List<ConversationRecord> list(ConversationFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE c.status IN (:statuses)");
+        if (filter.channel() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM message fm WHERE fm.conversation_id = c.id"
+                    + " AND fm.channel = :channel)");
+        }
+        if (filter.label() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM conversation_label fl WHERE fl.conversation_id = c.id"
+                    + " AND fl.label = :label)");
+        }
+        if (filter.q() != null) {
+            where.append(" AND (EXISTS (SELECT 1 FROM contact fc WHERE fc.id = c.contact_id"
+                    + " AND LOWER(fc.display_name) LIKE :q ESCAPE '!')"
+                    + " OR EXISTS (SELECT 1 FROM contact_identity fi WHERE fi.contact_id = c.contact_id"
+                    + " AND LOWER(fi.address) LIKE :q ESCAPE '!')"
+                    + " OR EXISTS (SELECT 1 FROM message fq WHERE fq.conversation_id = c.id"
+                    + " AND LOWER(fq.text) LIKE :q ESCAPE '!'))");
+        }
+        var query = jdbc.sql(SELECT + where
+                        + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT :limit")
+                .param("statuses", filter.statuses().stream().map(Enum::name).toList())
+                .param("limit", filter.limit());
+        if (filter.channel() != null) {
+            query = query.param("channel", filter.channel());
+        }
+        if (filter.label() != null) {
+            query = query.param("label", filter.label());
+        }
+        if (filter.q() != null) {
+            query = query.param("q", filter.likePattern());
+        }
+        return query.query(ConversationRepository::map).list();
+    }
+
     /** The contact's non-resolved conversation (there is at most one; the newest wins if not). */
     Optional<ConversationRecord> findOpen(long contactId) {
         return jdbc.sql(SELECT + " WHERE c.contact_id = :contact AND c.status <> 'RESOLVED' ORDER BY c.id DESC")

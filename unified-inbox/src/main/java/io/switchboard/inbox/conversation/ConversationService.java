@@ -45,6 +45,11 @@ class ConversationService {
 
     /** @param status a status name, {@code all}, or null for every non-resolved conversation */
     List<ConversationView> list(String status, int limit) {
+        return list(status, null, null, null, limit);
+    }
+
+    /** As {@link #list(String, int)}, narrowed by free text, channel and label (see {@link ConversationFilter}). */
+    List<ConversationView> list(String status, String q, String channel, String label, int limit) {
         Set<ConversationStatus> statuses;
         if (status == null || status.isBlank()) {
             statuses = EnumSet.complementOf(EnumSet.of(ConversationStatus.RESOLVED));
@@ -57,7 +62,7 @@ class ConversationService {
         if (limit < 1 || limit > MAX_LIST) {
             throw ApiException.invalid("limit must be between 1 and " + MAX_LIST);
         }
-        return views.views(conversations.list(statuses, limit));
+        return views.views(conversations.list(ConversationFilter.of(statuses, q, channel, label, limit)));
     }
 
     ConversationView get(long id) {

@@ -63,7 +63,7 @@ function attachments(list) {
   }));
 }
 
-function size(bytes) {
+export function size(bytes) {
   if (!Number.isFinite(bytes)) return '?';
   if (bytes < 1024) return `${bytes} B`;
   return bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;

@@ -47,6 +47,9 @@ class ReadController {
     ReplyService.ReplyOptions options(@PathVariable long id, @RequestParam(required = false) String channel,
                                       @RequestParam(required = false) String account,
                                       @RequestParam(required = false) String address) {
+        if (channel != null && !channel.isBlank() && (address == null || address.isBlank())) {
+            throw ApiException.invalid("address is required with channel: pick one of the contact's identities");
+        }
         ConversationController.AddressRequest to = channel == null || channel.isBlank() ? null
                 : new ConversationController.AddressRequest(channel, account, address);
         return replies.options(id, to == null ? null : to.toAddress());

@@ -8,6 +8,7 @@ import { renderHeader, renderContext } from './context.js';
 import { renderChannels, chosenIdentity } from './reply.js';
 import { bindCompose } from './compose.js';
 import { bindCannedManager } from './canned-manager.js';
+import { bindRouting, loadActivity, activityItem } from './routing.js';
 import { bindActions, bindReply } from './actions.js';
 import { bindCanned } from './canned.js';
 import { askPermissionOnce, notify } from './notify.js';
@@ -15,8 +16,8 @@ import { visitorTypingIn, showVisitorTyping, bindAgentTyping } from './typing.js
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  filter: '', search: { q: '', channel: '', label: '' }, conversations: new Map(), selectedId: null, listAsked: 0,
-  messages: new Map(), notes: new Map(), past: [],
+  filter: '', search: { q: '', channel: '', label: '', assignee: '', team: '' }, conversations: new Map(),
+  selectedId: null, listAsked: 0, messages: new Map(), notes: new Map(), past: [], activity: [],
 };
 const refs = {
   name: $('contact-name'), ids: $('contact-ids'), status: $('thread-status'), toggle: $('toggle-status'),
@@ -41,7 +42,9 @@ function showThread() {
   renderHeader(refs, conversation, (label) => actions.removeLabel(label));
   renderChannels($('reply-channel'), conversation);
   renderContext($('context'), conversation, state.past);
-  renderTimeline($('messages'), [...state.messages.values()], [...state.notes.values()]);
+  routing?.renderAssignment(conversation);
+  renderTimeline($('messages'), [...state.messages.values()], [...state.notes.values()],
+    state.activity.map((e) => ({ at: e.at, node: () => activityItem(e) })));
 }
 
 async function loadList() {
@@ -61,9 +64,11 @@ async function select(id) {
   state.selectedId = id;
   $('reply-error').textContent = '';
   markRead(id);
-  const [messages, notes] = await Promise.all([api.messages(id), api.notes(id)]);
+  const [messages, notes, activity] = await Promise.all([api.messages(id), api.notes(id),
+    routing?.available() ? loadActivity(id) : []]);
   state.messages = new Map(messages.map((m) => [m.id, m]));
   state.notes = new Map(notes.map((n) => [n.id, n]));
+  state.activity = activity;
   state.past = [];
   showList();
   showThread();
@@ -105,7 +110,16 @@ async function onFrame(frame) {
       break;
     case 'conversation.status_changed':
     case 'conversation.updated':
+    case 'conversation.assigned':
       upsertConversation(data.conversation);
+      if (frame.type !== 'conversation.updated' && data.conversation.id === state.selectedId
+          && routing?.available()) {
+        state.activity = await loadActivity(state.selectedId);
+        showThread();
+      }
+      break;
+    case 'agent.status':
+      routing?.onStatusFrame(data);
       break;
     case 'conversation.note_created':
       if (data.conversationId === state.selectedId) {
@@ -179,11 +193,15 @@ function bindFilters() {
   $('search').addEventListener('input', debounced('q'));
   $('channel-filter').addEventListener('change', (e) => { state.search.channel = e.target.value; loadList(); });
   $('label-filter').addEventListener('input', debounced('label'));
+  $('assignee-filter').addEventListener('change', (e) => { state.search.assignee = e.target.value; loadList(); });
+  $('team-filter').addEventListener('change', (e) => { state.search.team = e.target.value; loadList(); });
   document.addEventListener('keydown', onListKey);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && state.selectedId) { markRead(state.selectedId); showList(); }
   });
 }
+
+let routing = null;
 
 const compose = bindCompose($, {
   current: () => state.conversations.get(state.selectedId),
@@ -212,6 +230,13 @@ async function start() {
   });
   $('reply-channel').addEventListener('change', () => compose.refresh());
   bindCannedManager($, me, () => $('reply-text').dispatchEvent(new Event('canned-changed')));
+  routing = bindRouting($, me, {
+    current: () => state.conversations.get(state.selectedId),
+    upsert: upsertConversation,
+    error: (message) => { $('reply-error').textContent = message; },
+    reloadList: () => loadList(),
+  });
+  await routing.start();
   $('logout').addEventListener('click', async () => {
     await api.logout();
     window.location.assign('/login?logout');

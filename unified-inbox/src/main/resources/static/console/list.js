@@ -19,7 +19,7 @@ export function renderList(container, conversations, selectedId, onSelect) {
         el('span', { className: 'preview', text: c.preview ?? '' }),
       ]),
       el('div', { className: 'muted', text: [c.lastChannel ?? '', time(c.lastMessageAt ?? c.createdAt),
-        ...(c.labels ?? []).map((l) => `#${l}`)].join(' · ') }),
+        ...(c.labels ?? []).map((l) => `#${l}`), assigneeText(c)].filter(Boolean).join(' · ') }),
     ]);
     item.tabIndex = -1;
     item.setAttribute('role', 'option');
@@ -27,6 +27,12 @@ export function renderList(container, conversations, selectedId, onSelect) {
     item.addEventListener('click', () => onSelect(c.id));
     container.append(item);
   }
+}
+
+/** "→ Ada" / "unassigned" when the hub routes (the conversation then has an assignee field). */
+function assigneeText(c) {
+  if (!('assignee' in c)) return '';
+  return c.assignee ? `→ ${c.assignee.displayName}` : 'unassigned';
 }
 
 /** Newest activity first, the same order as the API. */
@@ -42,8 +48,8 @@ export function matchesFilter(conversation, filter) {
 }
 
 /** Whether a text, channel or label filter is on: then only the server knows what matches. */
-export function searching({ channel, label, q }) {
-  return Boolean(channel || label || q);
+export function searching({ channel, label, q, assignee, team }) {
+  return Boolean(channel || label || q || assignee || team);
 }
 
 /** The id j/k (or arrows) moves to from the current one, or null. */

@@ -181,6 +181,12 @@ class AgentConsoleToolsIT {
             browser.findElement(By.cssSelector("#reply-files button[title='Remove draft.txt']")).click();
             await().atMost(PATIENCE).until(() -> text("#reply-files"), t -> !t.contains("draft.txt"));
             Browser.screenshot(browser, "console-reply-with-file");
+            assertThat(text("#visitor-context")).contains("Page", "https://shop.example/checkout", "Language",
+                    "Location", "London, Europe (from the time zone)", "Time zone", "Europe/London");
+            visitor.send(Map.of("type", "context", "context", Map.of("page.url", "https://shop.example/warranty",
+                    "page.title", "Warranty")));
+            await().atMost(PATIENCE).until(() -> text("#visitor-context"),
+                    t -> t.contains("https://shop.example/warranty") && t.contains("Warranty"));
 
             WebElement box = browser.findElement(By.id("reply-text"));
             box.sendKeys("Your warranty paper");

@@ -4,11 +4,13 @@ import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.api.ApiException;
+import io.switchboard.inbox.routing.RoutingHooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -29,9 +31,17 @@ public class ContactMerges {
     private final MergeSuggestions suggestions;
     private final EventPublisher events;
     private final Clock clock;
+    private final RoutingHooks routing;
 
     public ContactMerges(TransactionOperations tx, ContactRepository contacts, MergeRepository merges,
                          MergeSuggestions suggestions, EventPublisher events, Clock clock) {
+        this(tx, contacts, merges, suggestions, events, clock, RoutingHooks.NONE);
+    }
+
+    @Autowired
+    public ContactMerges(TransactionOperations tx, ContactRepository contacts, MergeRepository merges,
+                         MergeSuggestions suggestions, EventPublisher events, Clock clock, RoutingHooks routing) {
+        this.routing = routing;
         this.tx = tx;
         this.contacts = contacts;
         this.merges = merges;
@@ -51,6 +61,7 @@ public class ContactMerges {
             standing(targetId);
             standing(sourceId);
             long id = merges.merge(targetId, sourceId, by, why, clock.instant());
+            routing.merged(merges.movedConversations(id), targetId, sourceId, by);
             suggestions.accepted(targetId, sourceId);
             return merges.find(id).orElseThrow();
         });

@@ -54,6 +54,12 @@ class MergeRepository {
         return merge;
     }
 
+    /** The conversations the merge moved to the surviving contact. */
+    List<Long> movedConversations(long merge) {
+        return jdbc.sql("SELECT ref_id FROM contact_merge_item WHERE merge_id = :merge AND kind = :kind ORDER BY ref_id")
+                .param("merge", merge).param("kind", CONVERSATION).query(Long.class).list();
+    }
+
     void split(MergeView merge, String by, String reason, Instant now) {
         move(merge.id(), IDENTITY, "contact_identity", merge.contactId(), merge.mergedContactId());
         move(merge.id(), CONVERSATION, "conversation", merge.contactId(), merge.mergedContactId());

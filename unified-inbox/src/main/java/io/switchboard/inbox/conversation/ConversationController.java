@@ -3,6 +3,7 @@ package io.switchboard.inbox.conversation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.inbox.api.ApiException;
+import io.switchboard.inbox.routing.AssignmentLookup;
 import io.switchboard.inbox.security.HubUser;
 import java.net.URI;
 import io.switchboard.core.model.ChannelAddress;
@@ -31,28 +32,58 @@ class ConversationController {
     private final ConversationService conversations;
     private final ReplyService replies;
     private final ReadMarkers reads;
+    private final AssignmentLookup assignments;
 
-    ConversationController(ConversationService conversations, ReplyService replies, ReadMarkers reads) {
+    ConversationController(ConversationService conversations, ReplyService replies, ReadMarkers reads,
+                           AssignmentLookup assignments) {
         this.conversations = conversations;
         this.replies = replies;
         this.reads = reads;
+        this.assignments = assignments;
     }
 
     @GetMapping
     @Operation(summary = "Conversations, newest activity first",
             description = "status: open, pending, snoozed, resolved or all; default: every non-resolved one."
                     + " q: contact name, an identity's address or any message's text (case-insensitive);"
-                    + " channel: has a message on that channel; label. Each carries 'unread': customer messages"
-                    + " the calling agent has not read.")
+                    + " channel: has a message on that channel; label; assignee: me, none or a username;"
+                    + " team: a team id. Each carries 'unread': customer messages the calling agent has not read.")
     List<ListedConversation> list(@RequestParam(required = false) String status,
                                   @RequestParam(required = false) String q,
                                   @RequestParam(required = false) String channel,
                                   @RequestParam(required = false) String label,
+                                  @RequestParam(required = false) String assignee,
+                                  @RequestParam(required = false) String team,
                                   @RequestParam(defaultValue = "100") int limit,
                                   @AuthenticationPrincipal HubUser user) {
-        List<ConversationView> found = conversations.list(status, q, channel, label, limit);
+        List<ConversationView> found = conversations.list(status, q, channel, label, filter(assignee, team, user),
+                limit);
         Map<Long, Long> unread = reads.unread(user.getUsername(), found.stream().map(ConversationView::id).toList());
         return found.stream().map(c -> new ListedConversation(c, unread.getOrDefault(c.id(), 0L))).toList();
+    }
+
+    private ConversationRepository.ListFilter filter(String assignee, String team, HubUser user) {
+        String who = null;
+        if (assignee != null) {
+            String value = assignee.trim();
+            if (value.equalsIgnoreCase("me")) {
+                who = user.getUsername();
+            } else if (value.equalsIgnoreCase("none")) {
+                who = ConversationRepository.ListFilter.NOBODY;
+            } else if (!value.isEmpty() && assignments.isAgent(value)) {
+                who = value;
+            } else {
+                throw ApiException.invalid("assignee must be me, none or an agent's username (GET /api/agents)");
+            }
+        }
+        String teamId = null;
+        if (team != null) {
+            teamId = team.trim();
+            if (!assignments.isTeam(teamId)) {
+                throw ApiException.invalid("team must be a team id (GET /api/teams)");
+            }
+        }
+        return new ConversationRepository.ListFilter(who, teamId);
     }
 
     @GetMapping("/{id}")
@@ -92,11 +123,12 @@ class ConversationController {
     @Operation(summary = "Change the conversation's status (open, pending, snoozed, resolved)",
             description = "snoozed needs 'until' (an ISO-8601 instant in the future): the conversation reopens then,"
                     + " or earlier when the customer writes.")
-    ConversationView status(@PathVariable long id, @RequestBody(required = false) StatusRequest body) {
+    ConversationView status(@PathVariable long id, @RequestBody(required = false) StatusRequest body,
+                            @AuthenticationPrincipal HubUser user) {
         if (body == null || body.status() == null) {
             throw ApiException.invalid("status is required: one of " + ConversationStatus.ALLOWED);
         }
-        return conversations.changeStatus(id, body.status(), body.until());
+        return conversations.changeStatus(id, body.status(), body.until(), user.getUsername());
     }
 
     @GetMapping("/{id}/templates")

@@ -8,15 +8,16 @@ import java.util.Locale;
 
 /**
  * Which conversations a list shows: statuses, plus optional free text (contact name, an identity's
- * address, any message's text; case-insensitive), a channel (a message on it) and a label.
+ * address, any message's text; case-insensitive), a channel (a message on it), a label, and who has it
+ * (assignee, team).
  */
 record ConversationFilter(Collection<ConversationStatus> statuses, String q, String channel, String label,
-                          int limit) {
+                          ConversationRepository.ListFilter routing, int limit) {
 
     static final int MAX_QUERY = 200;
 
     static ConversationFilter of(Collection<ConversationStatus> statuses, String q, String channel, String label,
-                                 int limit) {
+                                 ConversationRepository.ListFilter routing, int limit) {
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > MAX_QUERY) {
             throw ApiException.invalid("q is longer than " + MAX_QUERY + " characters");
@@ -30,7 +31,8 @@ record ConversationFilter(Collection<ConversationStatus> statuses, String q, Str
             }
         }
         String tag = label == null || label.isBlank() ? null : label.strip().toLowerCase(Locale.ROOT);
-        return new ConversationFilter(statuses, text, type, tag, limit);
+        return new ConversationFilter(statuses, text, type, tag,
+                routing == null ? ConversationRepository.ListFilter.ANY : routing, limit);
     }
 
     /** {@code q} as a LIKE pattern with {@code !} escaping the wildcards, lowercased. */

@@ -39,17 +39,37 @@ class ConversationRepository {
 
     /** Newest activity first. */
     List<ConversationRecord> list(Collection<ConversationStatus> statuses, int limit) {
-        return jdbc.sql(SELECT + " WHERE c.status IN (:statuses)"
-                        + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT :limit")
-                .param("statuses", statuses.stream().map(Enum::name).toList())
-                .param("limit", limit)
-                .query(ConversationRepository::map)
-                .list();
+        return list(statuses, ListFilter.ANY, limit);
+    }
+
+    /**
+     * Who has a conversation and which team it is in, for lists.
+     *
+     * @param assignee null: anyone or nobody; {@link #NOBODY}: unassigned; else a username
+     * @param team     null: any team; else a team id
+     */
+    record ListFilter(String assignee, String team) {
+
+        static final String NOBODY = "";
+        static final ListFilter ANY = new ListFilter(null, null);
+    }
+
+    /** Newest activity first. */
+    List<ConversationRecord> list(Collection<ConversationStatus> statuses, ListFilter filter, int limit) {
+        return list(ConversationFilter.of(statuses, null, null, null, filter, limit));
     }
 
     /** Newest activity first, narrowed by the filter's text, channel and label. */
     List<ConversationRecord> list(ConversationFilter filter) {
         StringBuilder where = new StringBuilder(" WHERE c.status IN (:statuses)");
+        ListFilter routing = filter.routing();
+        if (routing.assignee() != null) {
+            where.append(routing.assignee().equals(ListFilter.NOBODY) ? " AND c.assignee IS NULL"
+                    : " AND c.assignee = :assignee");
+        }
+        if (routing.team() != null) {
+            where.append(" AND c.team_id = :team");
+        }
         if (filter.channel() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM message fm WHERE fm.conversation_id = c.id"
                     + " AND fm.channel = :channel)");
@@ -70,6 +90,12 @@ class ConversationRepository {
                         + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT :limit")
                 .param("statuses", filter.statuses().stream().map(Enum::name).toList())
                 .param("limit", filter.limit());
+        if (routing.assignee() != null && !routing.assignee().equals(ListFilter.NOBODY)) {
+            query = query.param("assignee", routing.assignee());
+        }
+        if (routing.team() != null) {
+            query = query.param("team", routing.team());
+        }
         if (filter.channel() != null) {
             query = query.param("channel", filter.channel());
         }

@@ -3,12 +3,14 @@ package io.switchboard.inbox.conversation;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.api.ApiException;
 import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.routing.RoutingHooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -28,10 +30,20 @@ class ConversationService {
     private final TranscriptMailer transcripts;
     private final LifecycleRepository lifecycle;
     private final Clock clock;
+    private final RoutingHooks routing;
 
     ConversationService(TransactionOperations tx, ConversationRepository conversations, ContactRepository contacts,
                         MessageRepository messages, ConversationViews views, EventPublisher events,
                         TranscriptMailer transcripts, LifecycleRepository lifecycle, Clock clock) {
+        this(tx, conversations, contacts, messages, views, events, transcripts, lifecycle, clock, RoutingHooks.NONE);
+    }
+
+    @Autowired
+    ConversationService(TransactionOperations tx, ConversationRepository conversations, ContactRepository contacts,
+                        MessageRepository messages, ConversationViews views, EventPublisher events,
+                        TranscriptMailer transcripts, LifecycleRepository lifecycle, Clock clock,
+                        RoutingHooks routing) {
+        this.routing = routing;
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.transcripts = transcripts;
@@ -45,11 +57,19 @@ class ConversationService {
 
     /** @param status a status name, {@code all}, or null for every non-resolved conversation */
     List<ConversationView> list(String status, int limit) {
-        return list(status, null, null, null, limit);
+        return list(status, ConversationRepository.ListFilter.ANY, limit);
     }
 
-    /** As {@link #list(String, int)}, narrowed by free text, channel and label (see {@link ConversationFilter}). */
-    List<ConversationView> list(String status, String q, String channel, String label, int limit) {
+    List<ConversationView> list(String status, ConversationRepository.ListFilter filter, int limit) {
+        return list(status, null, null, null, filter, limit);
+    }
+
+    /**
+     * As {@link #list(String, int)}, narrowed by free text, channel and label (see {@link ConversationFilter})
+     * and by assignee and team.
+     */
+    List<ConversationView> list(String status, String q, String channel, String label,
+                                ConversationRepository.ListFilter routing, int limit) {
         Set<ConversationStatus> statuses;
         if (status == null || status.isBlank()) {
             statuses = EnumSet.complementOf(EnumSet.of(ConversationStatus.RESOLVED));
@@ -62,7 +82,7 @@ class ConversationService {
         if (limit < 1 || limit > MAX_LIST) {
             throw ApiException.invalid("limit must be between 1 and " + MAX_LIST);
         }
-        return views.views(conversations.list(ConversationFilter.of(statuses, q, channel, label, limit)));
+        return views.views(conversations.list(ConversationFilter.of(statuses, q, channel, label, routing, limit)));
     }
 
     ConversationView get(long id) {
@@ -83,8 +103,15 @@ class ConversationService {
         return changeStatus(id, value, null);
     }
 
-    /** @param until when a snoozed conversation reopens: required for snoozed, refused otherwise */
     ConversationView changeStatus(long id, String value, Instant until) {
+        return changeStatus(id, value, until, null);
+    }
+
+    /**
+     * @param until when a snoozed conversation reopens: required for snoozed, refused otherwise
+     * @param actor the agent's username, for the conversation's activity
+     */
+    ConversationView changeStatus(long id, String value, Instant until, String actor) {
         ConversationStatus next = ConversationStatus.parse(value).orElseThrow(() -> ApiException.invalid(
                 "status must be one of " + ConversationStatus.ALLOWED));
         Instant now = clock.instant();
@@ -106,6 +133,7 @@ class ConversationService {
                 conversations.updateStatus(id, next, now);
             }
             if (before != next) {
+                routing.statusChanged(id, before.name(), next.name(), actor);
                 // in the same transaction: the outbox holds the event exactly when the change exists
                 events.publish(InboxEvents.statusChanged(get(id), before));
             }
@@ -113,6 +141,7 @@ class ConversationService {
         });
         ConversationView view = get(id);
         if (previous != next) {
+            routing.afterStatusChange(id);
             if (next == ConversationStatus.RESOLVED) {
                 transcripts.onResolved(id);
             }

@@ -1,6 +1,7 @@
 package io.switchboard.inbox.conversation;
 
 import io.switchboard.core.model.ContextUpdate;
+import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.spi.EventPublisher;
@@ -8,6 +9,7 @@ import io.switchboard.core.spi.InboundHandler;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.contact.ContactRepository;
 import io.switchboard.inbox.contact.IdentityResolver;
+import io.switchboard.inbox.routing.RoutingHooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -42,10 +45,21 @@ class InboundService implements InboundHandler {
     private final IdentityResolver identities;
     private final Reopening reopening;
     private final Clock clock;
+    private final RoutingHooks routing;
 
     InboundService(TransactionOperations tx, ContactRepository contacts, ConversationRepository conversations,
                    MessageRepository messages, ConversationViews views, EventPublisher events, RealtimeBus realtime,
                    Threading threading, IdentityResolver identities, Reopening reopening, Clock clock) {
+        this(tx, contacts, conversations, messages, views, events, realtime, threading, identities, reopening, clock,
+                RoutingHooks.NONE);
+    }
+
+    @Autowired
+    InboundService(TransactionOperations tx, ContactRepository contacts, ConversationRepository conversations,
+                   MessageRepository messages, ConversationViews views, EventPublisher events, RealtimeBus realtime,
+                   Threading threading, IdentityResolver identities, Reopening reopening, Clock clock,
+                   RoutingHooks routing) {
+        this.routing = routing;
         this.threading = threading;
         this.identities = identities;
         this.reopening = reopening;
@@ -61,13 +75,30 @@ class InboundService implements InboundHandler {
 
     @Override
     public void onInbound(InboundMessage message) {
+        List<HubEvent> stored;
         try {
-            tx.executeWithoutResult(status -> store(message).forEach(events::publish));
+            stored = tx.execute(status -> publish(store(message)));
         } catch (DuplicateKeyException race) {
             // another consumer created the same contact (or stored the same message) first: the
             // second attempt finds it
             log.debug("Unique-key race on inbound {}, retrying once: {}", message.hubId(), race.getMessage());
-            tx.executeWithoutResult(status -> store(message).forEach(events::publish));
+            stored = tx.execute(status -> publish(store(message)));
+        }
+        routeAfterCommit(stored);
+    }
+
+    private List<HubEvent> publish(List<HubEvent> stored) {
+        stored.forEach(events::publish);
+        return stored;
+    }
+
+    /** A created or reopened conversation goes to routing, which queues or assigns it on its own thread. */
+    private void routeAfterCommit(List<HubEvent> stored) {
+        for (HubEvent event : stored) {
+            boolean created = event.type() == EventType.CONVERSATION_CREATED;
+            if (created || event.type() == EventType.CONVERSATION_STATUS_CHANGED) {
+                routing.arrived(((ConversationView) event.data().get("conversation")).id(), !created);
+            }
         }
     }
 

@@ -19,6 +19,14 @@ public final class InboxWiring {
         java.util.List<String> openFor(long contactId);
     }
 
+    /** Contact merges that tell routing (as in the app), for routing's tests. */
+    public static ContactMerges merges(JdbcClient jdbc, TransactionOperations tx, EventPublisher events, Clock clock,
+                                       io.switchboard.inbox.routing.RoutingHooks routing) {
+        IdentityKeys keys = new IdentityKeys(jdbc);
+        return new ContactMerges(tx, new ContactRepository(jdbc), new MergeRepository(jdbc),
+                new MergeSuggestions(jdbc, keys), events, clock, routing);
+    }
+
     public static Identity identity(JdbcClient jdbc, TransactionOperations tx, ContactRepository contacts,
                                     EventPublisher events, Clock clock) {
         IdentityKeys keys = new IdentityKeys(jdbc);

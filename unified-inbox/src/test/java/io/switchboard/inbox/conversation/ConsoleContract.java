@@ -37,6 +37,10 @@ abstract class ConsoleContract extends IdentityLifecycleContract {
         assertThat(search("nothing like this", null, null)).isEmpty();
         assertThat(search(null, "email", null)).extracting(ConversationView::lastChannel).containsExactly("EMAIL");
         assertThat(search(null, null, null)).hasSize(3);
+        assertThat(conversations.list(null, "parcel", null, null, new ConversationRepository.ListFilter(
+                ConversationRepository.ListFilter.NOBODY, null), 100)).hasSize(1);
+        assertThat(conversations.list(null, "parcel", null, null, new ConversationRepository.ListFilter("ann", null),
+                100)).isEmpty();
     }
 
     @Test
@@ -122,6 +126,6 @@ abstract class ConsoleContract extends IdentityLifecycleContract {
     }
 
     private List<ConversationView> search(String q, String channel, String label) {
-        return conversations.list(null, q, channel, label, 100);
+        return conversations.list(null, q, channel, label, ConversationRepository.ListFilter.ANY, 100);
     }
 }

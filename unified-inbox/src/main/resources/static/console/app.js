@@ -25,7 +25,8 @@ const refs = {
 };
 
 function visibleConversations() {
-  return sortConversations([...state.conversations.values()].filter((c) => matchesFilter(c, state.filter)));
+  return sortConversations([...state.conversations.values()]
+    .filter((c) => !c.outsideFilter && matchesFilter(c, state.filter)));
 }
 
 function showList() {
@@ -53,7 +54,9 @@ async function loadList() {
   if (asked !== state.listAsked) return; // a newer search is on its way
   state.conversations = new Map(list.map((c) => [c.id, c]));
   if (state.selectedId && !state.conversations.has(state.selectedId)) {
-    state.conversations.set(state.selectedId, await api.conversation(state.selectedId));
+    // the open thread stays open, but the list shows only what the server matched
+    const selected = await api.conversation(state.selectedId);
+    state.conversations.set(state.selectedId, { ...selected, outsideFilter: true });
   }
   showList();
 }

@@ -310,6 +310,55 @@ class AgentConsoleToolsIT {
         }
     }
 
+    @Test
+    void anAgentSetsTheirStatusAndAssignsTakesAndTransfersFromTheThread() {
+        assumeBrowser();
+        Agents.create(hub, "cara", "Cara Agent");
+        logIn();
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("my-status")).isDisplayed());
+        assertThat(script("return document.getElementById('my-status').value;")).isEqualTo("online");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("my-status"))).selectByValue("away");
+        await().atMost(PATIENCE).until(() -> admin.get("/api/me/status").ok().path("status").asText(), "away"::equals);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("my-status"))).selectByValue("online");
+        await().atMost(PATIENCE).until(() -> admin.get("/api/me/status").ok().path("status").asText(), "online"::equals);
+
+        try (Visitor visitor = Visitor.arrive(hub)) {
+            visitor.say("Routing check please");
+            long conversation = inbox.conversationOf(visitor.visitorId);
+            open("Routing check please");
+            // routing may already have given it to anyone online: move it to cara, take it, hand it back
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assign-agent"))).selectByValue("cara");
+            browser.findElement(By.id("assign")).click();
+            await().atMost(PATIENCE).until(() -> text("#assignee"), "Assigned to Cara Agent"::equals);
+            browser.findElement(By.id("take")).click();
+            await().atMost(PATIENCE).until(() -> text("#assignee"), "Assigned to Administrator"::equals);
+            assertThat(admin.get("/api/conversations/" + conversation).ok().path("assignee").path("username").asText())
+                    .isEqualTo(Hub.ADMIN);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assign-agent"))).selectByValue("cara");
+            browser.findElement(By.id("assign")).click();
+            await().atMost(PATIENCE).until(() -> text("#messages .system-event"),
+                    t -> t.contains("Assigned to admin in default by admin") && t.contains("Assigned to cara in default by admin"));
+            browser.findElement(By.id("take")).click();
+            await().atMost(PATIENCE).until(() -> text("#assignee"), "Assigned to Administrator"::equals);
+
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assignee-filter"))).selectByValue("me");
+            await().atMost(PATIENCE).until(() -> text("#conversations"), t -> t.contains("Routing check please"));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assignee-filter")))
+                    .selectByValue("none");
+            await().atMost(PATIENCE).until(() -> text("#conversations"), t -> !t.contains("Routing check please"));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assignee-filter"))).selectByValue("");
+
+            browser.findElement(By.id("transfer")).click();
+            await().atMost(PATIENCE).until(() -> text("#messages .system-event"),
+                    t -> t.contains("Transferred to team"));
+            browser.findElement(By.id("toggle-status")).click();
+            await().atMost(PATIENCE).until(() -> text("#messages .system-event"), t -> t.contains("Resolved by admin"));
+            assertThat(script("const e = document.querySelector('#messages .system-event');"
+                    + "return getComputedStyle(e).fontStyle;")).isEqualTo("italic");
+            Browser.screenshot(browser, "console-routing");
+        }
+    }
+
     private long unreadFor(long conversation) {
         for (JsonNode c : admin.get("/api/conversations").ok()) {
             if (c.path("id").asLong() == conversation) {

@@ -35,26 +35,36 @@ export function bindActions($, { current, upsert, error }) {
   return { removeLabel: (label) => run((id) => api.removeLabel(id, label)) };
 }
 
-export function bindReply($, { current, added, noted }) {
+export function bindReply($, { current, added, noted, compose }) {
   const form = $('reply');
   const note = $('reply-note');
   const sync = () => {
     form.classList.toggle('note-mode', note.checked);
     $('reply-send').textContent = note.checked ? 'Add note' : 'Send';
     $('reply-channel').disabled = note.checked;
+    $('reply-extras').hidden = note.checked;
   };
   note.addEventListener('change', sync);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const conversation = current();
     const text = $('reply-text').value;
-    if (!text.trim() || !conversation) return;
+    if (!conversation) return;
     $('reply-error').textContent = '';
+    const extras = note.checked ? {} : compose.extras();
+    if (extras.wait) { $('reply-error').textContent = extras.wait; return; }
+    if (!text.trim() && !extras.attachments && !extras.template) return;
+    if (!note.checked && !extras.template && compose.freeTextRefused()) {
+      $('reply-error').textContent = 'Not sent: this channel accepts only an approved template now (see above).';
+      return;
+    }
     try {
       if (note.checked) {
         noted(await api.addNote(conversation.id, text));
       } else {
-        added(await api.reply(conversation.id, replyBody($('reply-channel'), conversation, text)));
+        const body = replyBody($('reply-channel'), conversation, extras.template ? '' : text, extras);
+        added(await api.reply(conversation.id, body));
+        compose.sent();
       }
       $('reply-text').value = '';
     } catch (e) {

@@ -19,12 +19,13 @@ async function request(method, path, body) {
   if (method !== 'GET') {
     headers['X-XSRF-TOKEN'] = csrfToken();
   }
-  if (body !== undefined) {
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) {
     headers['Content-Type'] = 'application/json';
   }
   const response = await fetch(path, {
     method, headers, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || form ? body : JSON.stringify(body),
   });
   if (response.status === 401) {
     window.location.assign('/login');
@@ -40,7 +41,26 @@ async function request(method, path, body) {
 
 export const api = {
   me: () => request('GET', '/api/me'),
-  conversations: (status) => request('GET', '/api/conversations' + (status ? `?status=${encodeURIComponent(status)}` : '')),
+  /** filters: { status, q, channel, label } — empty ones are left out. */
+  conversations: (filters = {}) => {
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+    const text = query.toString();
+    return request('GET', '/api/conversations' + (text ? `?${text}` : ''));
+  },
+  markRead: (id) => request('POST', `/api/conversations/${id}/read`),
+  replyOptions: (id, identity) => request('GET', `/api/conversations/${id}/reply-options`
+    + (identity ? `?${new URLSearchParams({ channel: identity.channel, account: identity.account ?? '', address: identity.address })}` : '')),
+  upload: (file) => { const body = new FormData(); body.append('file', file); return request('POST', '/api/attachments', body); },
+  discardUpload: (id) => request('DELETE', `/api/attachments/${id}`),
+  myStatus: () => request('GET', '/api/me/status'),
+  setMyStatus: (status) => request('PUT', '/api/me/status', { status }),
+  agents: () => request('GET', '/api/agents'),
+  teams: () => request('GET', '/api/teams'),
+  assign: (id, body) => request('POST', `/api/conversations/${id}/assignment`, body),
+  activity: (id) => request('GET', `/api/conversations/${id}/activity`),
+  createCanned: (body) => request('POST', '/api/canned-responses', body),
+  updateCanned: (id, body) => request('PUT', `/api/canned-responses/${id}`, body),
+  deleteCanned: (id) => request('DELETE', `/api/canned-responses/${id}`),
   conversation: (id) => request('GET', `/api/conversations/${id}`),
   messages: (id) => request('GET', `/api/conversations/${id}/messages`),
   reply: (id, body) => request('POST', `/api/conversations/${id}/messages`, body),

@@ -2,10 +2,13 @@
 // over /api/realtime.
 import { api } from './api.js';
 import { connectRealtime } from './realtime.js';
-import { renderList, sortConversations, matchesFilter, matchesSearch, neighbour } from './list.js';
+import { renderList, sortConversations, matchesFilter, searching, neighbour } from './list.js';
 import { renderTimeline } from './thread.js';
 import { renderHeader, renderContext } from './context.js';
-import { renderChannels } from './reply.js';
+import { renderChannels, chosenIdentity } from './reply.js';
+import { bindCompose } from './compose.js';
+import { bindCannedManager } from './canned-manager.js';
+import { bindRouting, loadActivity, activityItem } from './routing.js';
 import { bindActions, bindReply } from './actions.js';
 import { bindCanned } from './canned.js';
 import { askPermissionOnce, notify } from './notify.js';
@@ -13,8 +16,8 @@ import { visitorTypingIn, showVisitorTyping, bindAgentTyping } from './typing.js
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  filter: '', search: { q: '', channel: '', label: '' }, conversations: new Map(), selectedId: null,
-  messages: new Map(), notes: new Map(), past: [],
+  filter: '', search: { q: '', channel: '', label: '', assignee: '', team: '' }, conversations: new Map(),
+  selectedId: null, listAsked: 0, messages: new Map(), notes: new Map(), past: [], activity: [],
 };
 const refs = {
   name: $('contact-name'), ids: $('contact-ids'), status: $('thread-status'), toggle: $('toggle-status'),
@@ -23,7 +26,7 @@ const refs = {
 
 function visibleConversations() {
   return sortConversations([...state.conversations.values()]
-    .filter((c) => matchesFilter(c, state.filter) && matchesSearch(c, state.search)));
+    .filter((c) => !c.outsideFilter && matchesFilter(c, state.filter)));
 }
 
 function showList() {
@@ -40,28 +43,39 @@ function showThread() {
   renderHeader(refs, conversation, (label) => actions.removeLabel(label));
   renderChannels($('reply-channel'), conversation);
   renderContext($('context'), conversation, state.past);
-  renderTimeline($('messages'), [...state.messages.values()], [...state.notes.values()]);
+  routing?.renderAssignment(conversation);
+  renderTimeline($('messages'), [...state.messages.values()], [...state.notes.values()],
+    state.activity.map((e) => ({ at: e.at, node: () => activityItem(e) })));
 }
 
 async function loadList() {
-  const list = await api.conversations(state.filter);
+  const asked = ++state.listAsked;
+  const list = await api.conversations({ status: state.filter, ...state.search });
+  if (asked !== state.listAsked) return; // a newer search is on its way
   state.conversations = new Map(list.map((c) => [c.id, c]));
   if (state.selectedId && !state.conversations.has(state.selectedId)) {
-    state.conversations.set(state.selectedId, await api.conversation(state.selectedId));
+    // the open thread stays open, but the list shows only what the server matched
+    const selected = await api.conversation(state.selectedId);
+    state.conversations.set(state.selectedId, { ...selected, outsideFilter: true });
   }
   showList();
 }
 
 async function select(id) {
   if (state.selectedId !== id) showVisitorTyping($('visitor-typing'), false);
+  const switched = state.selectedId !== id;
   state.selectedId = id;
   $('reply-error').textContent = '';
-  const [messages, notes] = await Promise.all([api.messages(id), api.notes(id)]);
+  markRead(id);
+  const [messages, notes, activity] = await Promise.all([api.messages(id), api.notes(id),
+    routing?.available() ? loadActivity(id) : []]);
   state.messages = new Map(messages.map((m) => [m.id, m]));
   state.notes = new Map(notes.map((n) => [n.id, n]));
+  state.activity = activity;
   state.past = [];
   showList();
   showThread();
+  if (switched) compose.reset();
   const contactId = state.conversations.get(id)?.contact?.id;
   if (contactId) {
     state.past = await api.contactConversations(contactId).catch(() => []);
@@ -69,10 +83,26 @@ async function select(id) {
   }
 }
 
-function upsertConversation(conversation) {
-  state.conversations.set(conversation.id, conversation);
-  showList();
+/** Keeps the agent's unread count, which only the list call and realtime frames know about. */
+function upsertConversation(conversation, unreadDelta = 0) {
+  const known = state.conversations.get(conversation.id);
+  const unread = (conversation.unread ?? known?.unread ?? 0) + unreadDelta;
+  state.conversations.set(conversation.id, { ...conversation, unread });
+  if (searching(state.search)) reloadSoon(); else showList();
   if (conversation.id === state.selectedId) showThread();
+}
+
+function markRead(id) {
+  const known = state.conversations.get(id);
+  if (known) state.conversations.set(id, { ...known, unread: 0 });
+  api.markRead(id).catch(() => {});
+}
+
+let reloadTimer = null;
+/** While a search is on, only the server knows whether a changed conversation still matches. */
+function reloadSoon() {
+  clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => loadList().catch(() => {}), 300);
 }
 
 async function onFrame(frame) {
@@ -83,7 +113,16 @@ async function onFrame(frame) {
       break;
     case 'conversation.status_changed':
     case 'conversation.updated':
+    case 'conversation.assigned':
       upsertConversation(data.conversation);
+      if (frame.type !== 'conversation.updated' && data.conversation.id === state.selectedId
+          && routing?.available()) {
+        state.activity = await loadActivity(state.selectedId);
+        showThread();
+      }
+      break;
+    case 'agent.status':
+      routing?.onStatusFrame(data);
       break;
     case 'conversation.note_created':
       if (data.conversationId === state.selectedId) {
@@ -99,8 +138,14 @@ async function onFrame(frame) {
       }
       if (frame.type === 'message.created') {
         const conversation = await api.conversation(data.conversationId);
-        upsertConversation(conversation);
-        if (data.message.direction === 'INBOUND') {
+        const inbound = data.message.direction === 'INBOUND';
+        const reading = data.conversationId === state.selectedId && document.visibilityState === 'visible';
+        if (inbound && reading) {
+          markRead(data.conversationId);
+          compose.refresh(); // a customer message may reopen a channel's reply window
+        }
+        upsertConversation(conversation, inbound && !reading ? 1 : 0);
+        if (inbound) {
           notify(conversation.contact?.displayName ?? 'New message', data.message.text,
             { conversationId: conversation.id, selectedId: state.selectedId, onOpen: select });
         }
@@ -141,12 +186,34 @@ const actions = bindActions($, {
 });
 
 function bindFilters() {
+  let typing = null;
+  const debounced = (key) => (e) => {
+    clearTimeout(typing);
+    const value = e.target.value.trim();
+    typing = setTimeout(() => { state.search[key] = value; loadList(); }, 250);
+  };
   $('filter').addEventListener('change', (e) => { state.filter = e.target.value; loadList(); });
-  $('search').addEventListener('input', (e) => { state.search.q = e.target.value.trim(); showList(); });
-  $('channel-filter').addEventListener('change', (e) => { state.search.channel = e.target.value; showList(); });
-  $('label-filter').addEventListener('input', (e) => { state.search.label = e.target.value.trim(); showList(); });
+  $('search').addEventListener('input', debounced('q'));
+  $('channel-filter').addEventListener('change', (e) => { state.search.channel = e.target.value; loadList(); });
+  $('label-filter').addEventListener('input', debounced('label'));
+  $('assignee-filter').addEventListener('change', (e) => { state.search.assignee = e.target.value; loadList(); });
+  $('team-filter').addEventListener('change', (e) => { state.search.team = e.target.value; loadList(); });
   document.addEventListener('keydown', onListKey);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && state.selectedId) { markRead(state.selectedId); showList(); }
+  });
 }
+
+let routing = null;
+
+const compose = bindCompose($, {
+  current: () => state.conversations.get(state.selectedId),
+  chosenIdentity: () => {
+    const conversation = state.conversations.get(state.selectedId);
+    return conversation ? chosenIdentity($('reply-channel'), conversation) : null;
+  },
+  error: (message) => { $('reply-error').textContent = message; },
+});
 
 async function start() {
   const me = await api.me();
@@ -162,7 +229,17 @@ async function start() {
     current: () => state.conversations.get(state.selectedId),
     added: (message) => { stopTyping(); state.messages.set(message.id, message); showThread(); },
     noted: (note) => { state.notes.set(note.id, note); showThread(); },
+    compose,
   });
+  $('reply-channel').addEventListener('change', () => compose.refresh());
+  bindCannedManager($, me, () => $('reply-text').dispatchEvent(new Event('canned-changed')));
+  routing = bindRouting($, me, {
+    current: () => state.conversations.get(state.selectedId),
+    upsert: upsertConversation,
+    error: (message) => { $('reply-error').textContent = message; },
+    reloadList: () => loadList(),
+  });
+  await routing.start();
   $('logout').addEventListener('click', async () => {
     await api.logout();
     window.location.assign('/login?logout');

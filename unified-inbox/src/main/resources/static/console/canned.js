@@ -43,6 +43,7 @@ export function bindCanned(box, list, names) {
   };
 
   box.addEventListener('focus', refresh);
+  box.addEventListener('canned-changed', refresh);
   box.addEventListener('input', show);
   box.addEventListener('blur', hide);
   box.addEventListener('keydown', (e) => {

@@ -3,10 +3,62 @@
 import { el, clear, time } from './dom.js';
 import { safeHref } from './text.js';
 
-const CONTEXT_LABELS = {
-  page: 'Page', url: 'Page', title: 'Title', referrer: 'Referrer', userAgent: 'Device', browser: 'Device',
-  language: 'Language', locale: 'Language', timeZone: 'Time zone', timezone: 'Time zone', location: 'Location',
-};
+// The widget sends dotted keys (docs/webchat.md); API clients and older data may use the short ones.
+const VISITOR_FIELDS = [
+  ['Page', ['page.url', 'page', 'url']],
+  ['Title', ['page.title', 'title']],
+  ['Referrer', ['page.referrer', 'referrer']],
+  ['Device', ['browser.userAgent', 'userAgent', 'browser'], device],
+  ['Screen', ['screen.size']],
+  ['Language', ['browser.language', 'language', 'locale']],
+  ['Location', ['location', 'geo.city', 'geo.country', 'browser.timeZone', 'timeZone', 'timezone'], location],
+  ['Time zone', ['browser.timeZone', 'timeZone', 'timezone']],
+];
+
+/** "Chrome 120 on Windows" from a user agent; the whole string stays in the tooltip. */
+function device(context, keys) {
+  const ua = pick(context, keys);
+  if (!ua) return null;
+  const browser = [['Edg/', 'Edge'], ['OPR/', 'Opera'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'],
+    ['Version/', 'Safari']].find(([token]) => ua.includes(token));
+  const version = browser ? ua.split(browser[0])[1]?.split(/[ .;)]/)[0] : '';
+  const os = [['Android', 'Android'], ['iPhone', 'iPhone'], ['iPad', 'iPad'], ['Windows', 'Windows'],
+    ['Mac OS X', 'macOS'], ['CrOS', 'ChromeOS'], ['Linux', 'Linux']].find(([token]) => ua.includes(token));
+  const mobile = /Mobi/.test(ua) ? ' (mobile)' : '';
+  const summary = [browser ? `${browser[1]} ${version}`.trim() : null, os ? `on ${os[1]}` : null]
+    .filter(Boolean).join(' ');
+  return { text: (summary || ua) + mobile, title: ua };
+}
+
+/** The location the site or the hub gave, else the visitor's time zone read as a place. */
+function location(context) {
+  const given = context.location ?? [context['geo.city'], context['geo.region'], context['geo.country']]
+    .filter(Boolean).join(', ');
+  if (given) return { text: given };
+  const zone = pick(context, ['browser.timeZone', 'timeZone', 'timezone']);
+  if (!zone || !zone.includes('/')) return null;
+  const parts = zone.split('/');
+  return { text: `${parts[parts.length - 1].replaceAll('_', ' ')}, ${parts[0]} (from the time zone)` };
+}
+
+function pick(context, keys) {
+  const key = keys.find((k) => context[k]);
+  return key ? String(context[key]) : null;
+}
+
+function visitorRows(context) {
+  const used = new Set();
+  const rows = [];
+  for (const [label, keys, derive] of VISITOR_FIELDS) {
+    const value = derive ? derive(context, keys) : (pick(context, keys) ? { text: pick(context, keys) } : null);
+    keys.forEach((k) => used.add(k));
+    if (value?.text) rows.push([label, value.text, value.title]);
+  }
+  for (const [key, value] of Object.entries(context)) {
+    if (!used.has(key) && value) rows.push([key, value]);
+  }
+  return rows;
+}
 
 export function renderHeader(refs, conversation, onRemoveLabel) {
   refs.name.textContent = conversation.contact?.displayName ?? 'Unknown';
@@ -29,8 +81,7 @@ export function renderContext(container, conversation, past) {
   const contact = conversation.contact ?? {};
   section(container, 'Identities', (contact.identities ?? []).map((i) => [i.channel, i.address]));
   section(container, 'Attributes', Object.entries(contact.attributes ?? {}));
-  section(container, 'Visitor', Object.entries(conversation.context ?? {}).filter(([, v]) => v)
-    .map(([k, v]) => [CONTEXT_LABELS[k] ?? k, v]), 'visitor-context');
+  section(container, 'Visitor', visitorRows(conversation.context ?? {}), 'visitor-context');
   const others = (past ?? []).filter((c) => c.id !== conversation.id);
   section(container, 'Past conversations', others.map((c) => [`#${c.id} ${c.status}`,
     `${time(c.lastMessageAt ?? c.createdAt)} ${c.preview ?? ''}`]));
@@ -40,8 +91,8 @@ function section(container, title, rows, id) {
   if (rows.length === 0) return;
   const list = el('dl', {});
   if (id) list.id = id;
-  for (const [key, value] of rows) {
-    list.append(el('dt', { text: key }), el('dd', {}, [valueNode(value)]));
+  for (const [key, value, title] of rows) {
+    list.append(el('dt', { text: key }), el('dd', { title }, [valueNode(value)]));
   }
   container.append(el('h3', { text: title }), list);
 }

@@ -1,13 +1,17 @@
-// The conversation list: newest activity first; status (server), channel, label and text filters
-// (client); keyboard navigation (j/k or arrows, Enter opens).
+// The conversation list: newest activity first; status, text, channel and label filters (all on the
+// server); unread badges; keyboard navigation (j/k or arrows, Enter opens).
 import { el, clear, time } from './dom.js';
 
 export function renderList(container, conversations, selectedId, onSelect) {
   clear(container);
   for (const c of conversations) {
-    const item = el('li', { data: { id: c.id }, className: c.id === selectedId ? 'selected' : '' }, [
+    const unread = c.unread > 0 && c.id !== selectedId;
+    const classes = [c.id === selectedId ? 'selected' : '', unread ? 'has-unread' : ''].filter(Boolean).join(' ');
+    const item = el('li', { data: { id: c.id }, className: classes }, [
       el('div', { className: 'row' }, [
         el('span', { className: 'name', text: c.contact?.displayName ?? 'Unknown' }),
+        unread ? el('span', { className: 'badge unread', text: String(c.unread),
+          title: `${c.unread} unread customer message${c.unread === 1 ? '' : 's'}` }) : null,
         c.priority ? el('span', { className: `badge priority ${c.priority}`, text: `! ${c.priority}` }) : null,
         el('span', { className: `badge ${c.status}`, text: c.status }),
       ]),
@@ -15,7 +19,7 @@ export function renderList(container, conversations, selectedId, onSelect) {
         el('span', { className: 'preview', text: c.preview ?? '' }),
       ]),
       el('div', { className: 'muted', text: [c.lastChannel ?? '', time(c.lastMessageAt ?? c.createdAt),
-        ...(c.labels ?? []).map((l) => `#${l}`)].join(' · ') }),
+        ...(c.labels ?? []).map((l) => `#${l}`), assigneeText(c)].filter(Boolean).join(' · ') }),
     ]);
     item.tabIndex = -1;
     item.setAttribute('role', 'option');
@@ -23,6 +27,12 @@ export function renderList(container, conversations, selectedId, onSelect) {
     item.addEventListener('click', () => onSelect(c.id));
     container.append(item);
   }
+}
+
+/** "→ Ada" / "unassigned" when the hub routes (the conversation then has an assignee field). */
+function assigneeText(c) {
+  if (!('assignee' in c)) return '';
+  return c.assignee ? `→ ${c.assignee.displayName}` : 'unassigned';
 }
 
 /** Newest activity first, the same order as the API. */
@@ -37,14 +47,9 @@ export function matchesFilter(conversation, filter) {
   return conversation.status === filter;
 }
 
-/** Channel, label and free-text search (contact name, identities, preview), case-insensitive. */
-export function matchesSearch(c, { channel, label, q }) {
-  if (channel && c.lastChannel !== channel) return false;
-  if (label && !(c.labels ?? []).includes(label.toLowerCase())) return false;
-  if (!q) return true;
-  const needle = q.toLowerCase();
-  const haystack = [c.contact?.displayName, c.preview, ...(c.contact?.identities ?? []).map((i) => i.address)];
-  return haystack.some((s) => String(s ?? '').toLowerCase().includes(needle));
+/** Whether a text, channel or label filter is on: then only the server knows what matches. */
+export function searching({ channel, label, q, assignee, team }) {
+  return Boolean(channel || label || q || assignee || team);
 }
 
 /** The id j/k (or arrows) moves to from the current one, or null. */

@@ -1,5 +1,5 @@
 // The reply box: channel choice (the contact's channel identities, default the last channel),
-// private-note mode; the channel-policy refusal (422) is shown as the box's error.
+// private-note mode, files and templates (compose.js); the channel-policy refusal (422) is shown as the box's error.
 import { el, clear } from './dom.js';
 
 const MERGE_KEYS = ['EXTERNAL_ID', 'VERIFIED_EMAIL'];
@@ -18,11 +18,19 @@ export function renderChannels(select, conversation) {
   select.identities = identities;
 }
 
-/** The reply body for the chosen identity: no `to` for the conversation's default channel. */
-export function replyBody(select, conversation, text) {
+/** The identity the agent picked, or null for the conversation's default reply address. */
+export function chosenIdentity(select, conversation) {
+  if (select.dataset.conversation !== String(conversation.id)) return null;
   const chosen = select.identities?.[Number(select.value)];
-  const body = { text };
-  if (chosen && chosen.channel !== conversation.lastChannel) {
+  return chosen && chosen.channel !== conversation.lastChannel ? chosen : null;
+}
+
+/** The reply body for the chosen identity: no `to` for the conversation's default channel. */
+export function replyBody(select, conversation, text, extras = {}) {
+  const chosen = chosenIdentity(select, conversation);
+  const body = { ...extras };
+  if (text.trim()) body.text = text;
+  if (chosen) {
     body.to = { channel: chosen.channel, account: chosen.account, address: chosen.address };
   }
   return body;

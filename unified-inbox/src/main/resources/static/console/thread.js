@@ -9,11 +9,13 @@ const TICKS = {
 };
 const PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
-export function renderTimeline(container, messages, notes) {
+/** @param events system events (routing activity), each {at, node()} — drawn between messages by time */
+export function renderTimeline(container, messages, notes, events = []) {
   clear(container);
   const items = [
     ...messages.map((m) => ({ at: Date.parse(m.createdAt), seq: m.seq, node: () => messageItem(m) })),
     ...notes.map((n) => ({ at: Date.parse(n.createdAt), seq: Infinity, node: () => noteItem(n) })),
+    ...events.map((e) => ({ at: Date.parse(e.at), seq: Infinity, node: e.node })),
   ];
   items.sort((a, b) => a.at - b.at || a.seq - b.seq).forEach((item) => container.append(item.node()));
   container.scrollTop = container.scrollHeight;
@@ -63,7 +65,7 @@ function attachments(list) {
   }));
 }
 
-function size(bytes) {
+export function size(bytes) {
   if (!Number.isFinite(bytes)) return '?';
   if (bytes < 1024) return `${bytes} B`;
   return bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;

@@ -94,6 +94,11 @@ final class Frames {
         frame.put("text", message.text() == null ? "" : message.text());
         frame.put("author", message.author());
         frame.put("at", (message.createdAt() == null ? Instant.now() : message.createdAt()).toString());
+        if (!message.attachments().isEmpty()) {
+            // name, type and size only: the storage key is the hub's, never the visitor's
+            frame.put("attachments", message.attachments().stream().map(a -> Map.of("name", a.name(),
+                    "contentType", a.contentType(), "size", a.size())).toList());
+        }
         return write(frame);
     }
 

@@ -246,6 +246,32 @@ class MetaCustomersAndAgentsConverseIT {
     }
 
     @Test
+    void theReplyBoxLearnsBeforeSendingThatOnlyATemplateMayGoToASilentWhatsAppCustomer() {
+        assertThat(meta.deliver(batch("whatsapp_business_account", MetaWebhook.whatsappEntry(WABA, WA_NUMBER,
+                "15550001111", "16505550077", "Gil Example", MetaWebhook.whatsappText("wamid.HBgLMTY1MDM4_gil",
+                        "Still there?", Instant.now().minus(Duration.ofHours(30)))))).statusCode()).isEqualTo(200);
+        long conversation = inbox.conversationOf("+16505550077");
+
+        JsonNode options = agent.get("/api/conversations/" + conversation + "/reply-options").ok();
+        assertThat(options.path("channel").asText()).isEqualTo("WHATSAPP");
+        assertThat(options.path("freeText").asBoolean()).isFalse();
+        assertThat(options.path("code").asText()).isEqualTo("template_required");
+        assertThat(options.path("reason").asText()).contains("after 24 hours").contains("order_update/en_US");
+        assertThat(options.path("attachments").asBoolean()).isFalse();
+        assertThat(options.path("templates")).singleElement().satisfies(t -> {
+            assertThat(t.path("id").asText()).isEqualTo("order_update/en_US");
+            assertThat(t.path("variables")).hasSize(2);
+        });
+        assertThat(agent.messages(conversation)).hasSize(1);
+
+        assertThat(meta.deliver(batch("whatsapp_business_account", MetaWebhook.whatsappEntry(WABA, WA_NUMBER,
+                "15550001111", "16505550077", "Gil Example", MetaWebhook.whatsappText("wamid.HBgLMTY1MDM4_gil2",
+                        "Hello again", Instant.now())))).statusCode()).isEqualTo(200);
+        await().atMost(Inbox.PATIENCE).until(() -> agent.get("/api/conversations/" + conversation + "/reply-options")
+                .ok().path("freeText").asBoolean());
+    }
+
+    @Test
     void aWhatsAppCustomerSilentForMoreThan24HoursIsOfferedAndSentAnApprovedTemplate() {
         assertThat(meta.deliver(batch("whatsapp_business_account", MetaWebhook.whatsappEntry(WABA, WA_NUMBER,
                 "15550001111", "16505550002", "Erin Example", MetaWebhook.whatsappText("wamid.HBgLMTY1MDM4_erin",

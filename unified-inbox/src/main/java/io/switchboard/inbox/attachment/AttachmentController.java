@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.inbox.api.ApiException;
+import io.switchboard.inbox.security.HubUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,9 +41,11 @@ class AttachmentController {
     @GetMapping("/api/attachments/{id}")
     @Operation(summary = "Download an attachment (inline=true previews PNG, JPEG, GIF and WebP images)")
     ResponseEntity<InputStreamResource> download(@PathVariable long id,
-                                                 @RequestParam(defaultValue = "false") boolean inline)
+                                                 @RequestParam(defaultValue = "false") boolean inline,
+                                                 @AuthenticationPrincipal HubUser user)
             throws IOException {
         AttachmentRepository.Stored stored = attachments.find(id)
+                .filter(s -> s.unsentUploadOf() == null || s.unsentUploadOf().equals(user.getUsername()))
                 .orElseThrow(() -> ApiException.notFound("No attachment " + id));
         InputStream content = store.open(stored.storageKey())
                 .orElseThrow(() -> ApiException.notFound("Attachment " + id + " is listed but its file is missing"

@@ -51,13 +51,16 @@ public class AttachmentRepository {
 
     /** The stored attachment behind a download link. */
     Optional<Stored> find(long id) {
-        return jdbc.sql("SELECT name, content_type, size_bytes, storage_key FROM message_attachment WHERE id = :id")
+        return jdbc.sql("SELECT name, content_type, size_bytes, storage_key, message_id, uploaded_by"
+                        + " FROM message_attachment WHERE id = :id")
                 .param("id", id)
                 .query((rs, row) -> new Stored(rs.getString("name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("storage_key")))
+                        rs.getLong("size_bytes"), rs.getString("storage_key"),
+                        rs.getObject("message_id") == null ? rs.getString("uploaded_by") : null))
                 .optional();
     }
 
-    record Stored(String name, String contentType, long size, String storageKey) {
+    /** @param unsentUploadOf set while the file is an agent's upload no reply carries yet: only they see it */
+    record Stored(String name, String contentType, long size, String storageKey, String unsentUploadOf) {
     }
 }

@@ -31,24 +31,35 @@ class ConversationController {
 
     private final ConversationService conversations;
     private final ReplyService replies;
+    private final ReadMarkers reads;
     private final AssignmentLookup assignments;
 
-    ConversationController(ConversationService conversations, ReplyService replies, AssignmentLookup assignments) {
+    ConversationController(ConversationService conversations, ReplyService replies, ReadMarkers reads,
+                           AssignmentLookup assignments) {
         this.conversations = conversations;
         this.replies = replies;
+        this.reads = reads;
         this.assignments = assignments;
     }
 
     @GetMapping
     @Operation(summary = "Conversations, newest activity first",
             description = "status: open, pending, snoozed, resolved or all; default: every non-resolved one."
-                    + " assignee: me, none or a username; team: a team id (both optional, combined with status)")
-    List<ConversationView> list(@RequestParam(required = false) String status,
-                                @RequestParam(required = false) String assignee,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(defaultValue = "100") int limit,
-                                @AuthenticationPrincipal HubUser user) {
-        return conversations.list(status, filter(assignee, team, user), limit);
+                    + " q: contact name, an identity's address or any message's text (case-insensitive);"
+                    + " channel: has a message on that channel; label; assignee: me, none or a username;"
+                    + " team: a team id. Each carries 'unread': customer messages the calling agent has not read.")
+    List<ListedConversation> list(@RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) String channel,
+                                  @RequestParam(required = false) String label,
+                                  @RequestParam(required = false) String assignee,
+                                  @RequestParam(required = false) String team,
+                                  @RequestParam(defaultValue = "100") int limit,
+                                  @AuthenticationPrincipal HubUser user) {
+        List<ConversationView> found = conversations.list(status, q, channel, label, filter(assignee, team, user),
+                limit);
+        Map<Long, Long> unread = reads.unread(user.getUsername(), found.stream().map(ConversationView::id).toList());
+        return found.stream().map(c -> new ListedConversation(c, unread.getOrDefault(c.id(), 0L))).toList();
     }
 
     private ConversationRepository.ListFilter filter(String assignee, String team, HubUser user) {
@@ -103,7 +114,7 @@ class ConversationController {
         if (body == null) {
             throw ApiException.invalid("text is required");
         }
-        MessageView created = replies.reply(id, body.toReply(), user.displayName());
+        MessageView created = replies.reply(id, body.toReply(), user.displayName(), user.getUsername());
         return ResponseEntity.created(URI.create("/api/conversations/" + id + "/messages/" + created.id()))
                 .body(created);
     }
@@ -126,11 +137,11 @@ class ConversationController {
         return replies.templates(id);
     }
 
-    record ReplyRequest(String text, TemplateRequest template, AddressRequest to) {
+    record ReplyRequest(String text, TemplateRequest template, AddressRequest to, List<Long> attachments) {
 
         ReplyService.Reply toReply() {
             return new ReplyService.Reply(text, template == null ? null : new TemplateRef(template.id(),
-                    template.variables()), to == null ? null : to.toAddress());
+                    template.variables()), to == null ? null : to.toAddress(), attachments);
         }
     }
 

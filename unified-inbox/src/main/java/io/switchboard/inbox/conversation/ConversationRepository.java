@@ -56,22 +56,54 @@ class ConversationRepository {
 
     /** Newest activity first. */
     List<ConversationRecord> list(Collection<ConversationStatus> statuses, ListFilter filter, int limit) {
-        String where = " WHERE c.status IN (:statuses)";
-        if (filter.assignee() != null) {
-            where += filter.assignee().equals(ListFilter.NOBODY) ? " AND c.assignee IS NULL" : " AND c.assignee = :assignee";
+        return list(ConversationFilter.of(statuses, null, null, null, filter, limit));
+    }
+
+    /** Newest activity first, narrowed by the filter's text, channel and label. */
+    List<ConversationRecord> list(ConversationFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE c.status IN (:statuses)");
+        ListFilter routing = filter.routing();
+        if (routing.assignee() != null) {
+            where.append(routing.assignee().equals(ListFilter.NOBODY) ? " AND c.assignee IS NULL"
+                    : " AND c.assignee = :assignee");
         }
-        if (filter.team() != null) {
-            where += " AND c.team_id = :team";
+        if (routing.team() != null) {
+            where.append(" AND c.team_id = :team");
+        }
+        if (filter.channel() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM message fm WHERE fm.conversation_id = c.id"
+                    + " AND fm.channel = :channel)");
+        }
+        if (filter.label() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM conversation_label fl WHERE fl.conversation_id = c.id"
+                    + " AND fl.label = :label)");
+        }
+        if (filter.q() != null) {
+            where.append(" AND (EXISTS (SELECT 1 FROM contact fc WHERE fc.id = c.contact_id"
+                    + " AND LOWER(fc.display_name) LIKE :q ESCAPE '!')"
+                    + " OR EXISTS (SELECT 1 FROM contact_identity fi WHERE fi.contact_id = c.contact_id"
+                    + " AND LOWER(fi.address) LIKE :q ESCAPE '!')"
+                    + " OR EXISTS (SELECT 1 FROM message fq WHERE fq.conversation_id = c.id"
+                    + " AND LOWER(fq.text) LIKE :q ESCAPE '!'))");
         }
         var query = jdbc.sql(SELECT + where
                         + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT :limit")
-                .param("statuses", statuses.stream().map(Enum::name).toList())
-                .param("limit", limit);
-        if (filter.assignee() != null && !filter.assignee().equals(ListFilter.NOBODY)) {
-            query = query.param("assignee", filter.assignee());
+                .param("statuses", filter.statuses().stream().map(Enum::name).toList())
+                .param("limit", filter.limit());
+        if (routing.assignee() != null && !routing.assignee().equals(ListFilter.NOBODY)) {
+            query = query.param("assignee", routing.assignee());
         }
-        if (filter.team() != null) {
-            query = query.param("team", filter.team());
+        if (routing.team() != null) {
+            query = query.param("team", routing.team());
+        }
+        if (filter.channel() != null) {
+            query = query.param("channel", filter.channel());
+        }
+        if (filter.label() != null) {
+            query = query.param("label", filter.label());
+        }
+        if (filter.q() != null) {
+            query = query.param("q", filter.likePattern());
         }
         return query.query(ConversationRepository::map).list();
     }

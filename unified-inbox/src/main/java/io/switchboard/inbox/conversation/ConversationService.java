@@ -61,6 +61,15 @@ class ConversationService {
     }
 
     List<ConversationView> list(String status, ConversationRepository.ListFilter filter, int limit) {
+        return list(status, null, null, null, filter, limit);
+    }
+
+    /**
+     * As {@link #list(String, int)}, narrowed by free text, channel and label (see {@link ConversationFilter})
+     * and by assignee and team.
+     */
+    List<ConversationView> list(String status, String q, String channel, String label,
+                                ConversationRepository.ListFilter routing, int limit) {
         Set<ConversationStatus> statuses;
         if (status == null || status.isBlank()) {
             statuses = EnumSet.complementOf(EnumSet.of(ConversationStatus.RESOLVED));
@@ -73,7 +82,7 @@ class ConversationService {
         if (limit < 1 || limit > MAX_LIST) {
             throw ApiException.invalid("limit must be between 1 and " + MAX_LIST);
         }
-        return views.views(conversations.list(statuses, filter, limit));
+        return views.views(conversations.list(ConversationFilter.of(statuses, q, channel, label, routing, limit)));
     }
 
     ConversationView get(long id) {

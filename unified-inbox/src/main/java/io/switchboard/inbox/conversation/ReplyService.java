@@ -1,5 +1,6 @@
 package io.switchboard.inbox.conversation;
 
+import io.switchboard.core.model.AttachmentRef;
 import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.model.OutboundMessage;
@@ -11,6 +12,7 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.OutboundGateway;
 import io.switchboard.core.spi.TemplateCatalog;
 import io.switchboard.inbox.api.ApiException;
+import io.switchboard.inbox.attachment.Uploads;
 import io.switchboard.inbox.contact.ContactRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +45,12 @@ class ReplyService {
     private final EventPublisher events;
     private final DeliveryStatusService statuses;
     private final ObjectProvider<TemplateCatalog> catalogs;
+    private final Uploads uploads;
 
     ReplyService(TransactionOperations tx, ConversationRepository conversations, MessageRepository messages,
                  ContactRepository contacts, OutboundGateway gateway, EventPublisher events,
-                 DeliveryStatusService statuses, ObjectProvider<TemplateCatalog> catalogs) {
+                 DeliveryStatusService statuses, ObjectProvider<TemplateCatalog> catalogs, Uploads uploads) {
+        this.uploads = uploads;
         this.tx = tx;
         this.conversations = conversations;
         this.messages = messages;
@@ -57,22 +61,38 @@ class ReplyService {
         this.catalogs = catalogs;
     }
 
-    /** What an agent asked to send. */
-    record Reply(String text, TemplateRef template, ChannelAddress to) {
+    /** What an agent asked to send; {@code attachments}: ids of the agent's own unsent uploads. */
+    record Reply(String text, TemplateRef template, ChannelAddress to, List<Long> attachments) {
+
+        Reply(String text, TemplateRef template, ChannelAddress to) {
+            this(text, template, to, List.of());
+        }
+
+        Reply {
+            attachments = attachments == null ? List.of() : attachments;
+        }
     }
 
     MessageView reply(long conversationId, Reply reply, String author) {
+        return reply(conversationId, reply, author, null);
+    }
+
+    /** @param uploader the agent's username, owner of the uploads the reply carries */
+    MessageView reply(long conversationId, Reply reply, String author, String uploader) {
         ConversationRecord conversation = conversations.find(conversationId)
                 .orElseThrow(() -> ApiException.notFound("No conversation " + conversationId));
         boolean template = reply.template() != null && reply.template().id() != null
                 && !reply.template().id().isBlank();
-        if (!template && (reply.text() == null || reply.text().isBlank())) {
-            throw ApiException.invalid("text is required (or a template to send instead)");
+        List<AttachmentRef> files = reply.attachments().isEmpty() ? List.of()
+                : uploads.unused(uploader, reply.attachments());
+        if (!template && files.isEmpty() && (reply.text() == null || reply.text().isBlank())) {
+            throw ApiException.invalid("text is required (or a template or attachments to send instead)");
         }
         ChannelAddress target = target(conversation, reply.to());
         ThreadHints hints = target.channel() == ChannelType.EMAIL ? emailThread(conversation) : ThreadHints.NONE;
         return send(conversation, new OutboundMessage(UUID.randomUUID(), conversationId, target, reply.text(), null,
-                List.of(), template ? reply.template() : null, hints, author, Instant.now()));
+                files, template ? reply.template() : null, hints, author, Instant.now()),
+                hubId -> uploads.claim(uploader, reply.attachments(), hubId));
     }
 
     /** A message the hub itself sends in a conversation (e.g. a chat transcript by email). */
@@ -81,7 +101,7 @@ class ReplyService {
                 .orElseThrow(() -> ApiException.notFound("No conversation " + conversationId));
         ThreadHints hints = new ThreadHints(null, null, List.of(), subject, null);
         return send(conversation, new OutboundMessage(UUID.randomUUID(), conversationId, target, text, null,
-                List.of(), null, hints, author, Instant.now()));
+                List.of(), null, hints, author, Instant.now()), hubId -> { });
     }
 
     /** Templates the agent may send on the conversation's reply channel (empty when it has none). */
@@ -89,14 +109,44 @@ class ReplyService {
         ConversationRecord conversation = conversations.find(conversationId)
                 .orElseThrow(() -> ApiException.notFound("No conversation " + conversationId));
         ChannelAddress target = conversation.replyTarget();
-        if (target == null) {
-            return List.of();
-        }
+        return target == null ? List.of() : templates(target);
+    }
+
+    private List<TemplateCatalog.Template> templates(ChannelAddress target) {
         return catalogs.orderedStream().filter(c -> c.channel() == target.channel())
                 .flatMap(c -> c.templates(target.account()).stream()).toList();
     }
 
-    private MessageView send(ConversationRecord conversation, OutboundMessage message) {
+    /**
+     * What the channel's policy lets the agent send to {@code chosen} (or the default reply address)
+     * right now: free text or not (with the refusal), files or not, and the approved templates.
+     */
+    ReplyOptions options(long conversationId, ChannelAddress chosen) {
+        ConversationRecord conversation = conversations.find(conversationId)
+                .orElseThrow(() -> ApiException.notFound("No conversation " + conversationId));
+        ChannelAddress target = target(conversation, chosen);
+        Instant lastInbound = messages.lastInboundAt(conversation.contactId(), target);
+        Optional<PolicyRefusal> text = gateway.check(probe(conversationId, target, List.of()), lastInbound);
+        Optional<PolicyRefusal> files = text.isPresent() ? text : gateway.check(probe(conversationId, target,
+                List.of(new AttachmentRef("probe.pdf", "application/pdf", 1, null))), lastInbound);
+        return new ReplyOptions(target.channel().name(), target.account(), target.address(), text.isEmpty(),
+                text.map(PolicyRefusal::code).orElse(null), text.map(PolicyRefusal::reason).orElse(null),
+                files.isEmpty(), templates(target));
+    }
+
+    private static OutboundMessage probe(long conversationId, ChannelAddress target, List<AttachmentRef> files) {
+        return new OutboundMessage(UUID.randomUUID(), conversationId, target, "ok", null, files, null,
+                ThreadHints.NONE, null, Instant.now());
+    }
+
+    /** The reply box's view of a channel: see {@link #options}. */
+    record ReplyOptions(String channel, String account, String address, boolean freeText, String code,
+                        String reason, boolean attachments, List<TemplateCatalog.Template> templates) {
+    }
+
+    /** @param beforeView runs in the storing transaction once the reply row exists (given its hub id) */
+    private MessageView send(ConversationRecord conversation, OutboundMessage message,
+                             java.util.function.Consumer<UUID> beforeView) {
         Instant lastInbound = messages.lastInboundAt(conversation.contactId(), message.target());
         Optional<PolicyRefusal> refusal = gateway.check(message, lastInbound);
         if (refusal.isPresent()) {
@@ -106,7 +156,9 @@ class ReplyService {
         Instant now = message.createdAt();
         MessageView stored = tx.execute(status -> {
             long seq = conversations.takeSeq(conversation.id());
-            messages.insertOutbound(seq, message, now);
+            // uploads are already message_attachment rows: the reply row is stored without copies of them
+            messages.insertOutbound(seq, withoutAttachments(message), now);
+            beforeView.accept(message.hubId());
             conversations.recordOutbound(conversation.id(), now);
             MessageView created = messages.find(message.hubId()).orElseThrow();
             events.publish(InboxEvents.messageCreated(created));
@@ -114,6 +166,11 @@ class ReplyService {
         });
         enqueue(message, stored);
         return stored;
+    }
+
+    private static OutboundMessage withoutAttachments(OutboundMessage m) {
+        return new OutboundMessage(m.hubId(), m.conversationId(), m.target(), m.text(), m.html(), List.of(),
+                m.template(), m.replyTo(), m.author(), m.createdAt());
     }
 
     /** The default reply address, or another address of the same contact the agent chose. */

@@ -92,7 +92,7 @@ abstract class InboxPersistenceContract {
         statuses = new DeliveryStatusService(tx, messages, events::add);
         transcripts = new TranscriptService(contacts, conversationRepo, messages);
         replies = new ReplyService(tx, conversationRepo, messages, contacts, outbound, events::add, statuses,
-                new StaticListableBeanFactory().getBeanProvider(TemplateCatalog.class));
+                new StaticListableBeanFactory().getBeanProvider(TemplateCatalog.class), uploads(jdbc));
         TranscriptMailer mailer = new TranscriptMailer(new TranscriptProperties(true, "support@shop.example",
                 "Your chat transcript"), conversationRepo, messages, replies);
         conversations = new ConversationService(tx, conversationRepo, contacts, messages, views, events::add, mailer,
@@ -280,6 +280,20 @@ abstract class InboxPersistenceContract {
         assertThat(open).hasSize(1);
         assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    }
+
+    io.switchboard.inbox.attachment.Uploads uploads;
+
+    private io.switchboard.inbox.attachment.Uploads uploads(JdbcClient jdbc) {
+        try {
+            uploads = new io.switchboard.inbox.attachment.Uploads(jdbc, new io.switchboard.core.attachments
+                    .FileAttachmentStore(java.nio.file.Files.createTempDirectory("uploads"), 1 << 20),
+                    new io.switchboard.inbox.attachment.UploadProperties(org.springframework.util.unit.DataSize
+                            .ofKilobytes(64), List.of("text/plain", "image/png")), clock);
+            return uploads;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static ReplyService.Reply text(String text) {

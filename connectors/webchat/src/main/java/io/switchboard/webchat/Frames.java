@@ -85,8 +85,12 @@ final class Frames {
         status.put("online", availability.online());
         status.put("message", availability.message());
         frame.put("availability", status);
-        frame.put("departments", departments.stream()
-                .map(d -> Map.of("id", d.id(), "name", d.name() == null ? d.id() : d.name())).toList());
+        frame.put("departments", departments.stream().map(d -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", d.id());
+            item.put("name", d.name() == null || d.name().isBlank() ? d.id() : d.name());
+            return item;
+        }).toList());
         return write(frame);
     }
 

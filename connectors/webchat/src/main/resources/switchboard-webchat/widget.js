@@ -690,6 +690,10 @@
     var text = document.createElement('span');
     text.className = 'text';
     text.textContent = message.text || '';
+    var files = message.files || message.attachments;
+    if (!text.textContent && !(Array.isArray(files) && files.length)) {
+      text.textContent = '\ud83d\udcce File'; // from the history, which lists files without their names
+    }
     if (text.textContent) {
       el.appendChild(text);
     }

@@ -49,6 +49,22 @@ class WebchatDefaultOriginTest {
         }
     }
 
+    /** Spring's own multipart limit (1 MB unless set) must not undercut the widget's 10 MB default. */
+    @Test
+    void aScreenshotOfSeveralMegabytesIsAcceptedByDefault() throws Exception {
+        try (TestClient client = TestClient.connect(port, null)) {
+            var welcome = client.hello(null, null);
+            byte[] screenshot = new byte[3 * 1024 * 1024];
+            System.arraycopy(Uploads.PNG, 0, screenshot, 0, Uploads.PNG.length);
+
+            Uploads.Answer answer = new Uploads(port).upload(welcome.get("visitorId").asText(),
+                    welcome.get("token").asText(), "screenshot.png", "image/png", screenshot, null);
+
+            assertThat(answer.status()).isEqualTo(201);
+            assertThat(answer.body().get("size").asLong()).isEqualTo(screenshot.length);
+        }
+    }
+
     @Test
     void theGeneratedSessionKeyIsKeptInTheDataDirectory() throws Exception {
         assertThat(Files.readString(dataDir.resolve(SessionSecret.KEY_FILE))).isNotBlank();

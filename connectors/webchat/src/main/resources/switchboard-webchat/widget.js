@@ -318,6 +318,7 @@
     }
     state.department = id;
     ui.departmentRow.hidden = true;
+    ui.notice.hidden = true; // "choose a department first" is answered
     send({ type: 'context', context: { department: id } });
   }
 

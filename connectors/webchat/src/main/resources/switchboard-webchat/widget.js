@@ -504,6 +504,9 @@
     }
     showAgentTyping(false);
     hideQueue();
+    if (state.offlineSent && ui) {
+      ui.form.hidden = false; // someone answered the offline message: the visitor can chat on
+    }
     state.seen.set(frame.id, renderMessage(frame));
     if (!state.open && ui) {
       ui.bubble.classList.add('unread');

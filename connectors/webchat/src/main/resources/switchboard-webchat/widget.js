@@ -10,7 +10,7 @@
     return; // loaded twice: keep the first instance
   }
 
-  // Written in by the hub when it serves this file (title, greeting, maxTextLength).
+  // Written in by the hub when it serves this file (title, greeting, maxTextLength, maxUploadBytes, uploadTypes).
   var CONFIG = /*SWITCHBOARD_CONFIG*/{};
   var STORE_KEY = 'switchboard.visitor';
   var MAX_BACKOFF_MS = 30000;
@@ -21,6 +21,8 @@
   var script = document.currentScript || findScript();
   var base = new URL('.', script ? script.src : window.location.href);
   var wsUrl = new URL('webchat/ws', base);
+  var uploadUrl = new URL('webchat/uploads', base);
+  var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   wsUrl.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
 
   function findScript() {
@@ -43,8 +45,13 @@
     open: false,
     lastUrl: window.location.href,
     seen: new Map(),     // hub message id -> element
-    pending: new Map(),  // clientId -> {text, el}, in the order typed; resent until acked
-    handlers: {}
+    pending: new Map(),  // clientId -> {text, attachments, el}, in the order typed; resent until acked
+    handlers: {},
+    visitor: null,       // {visitorId, token} of the last welcome (uploads prove who they are with it)
+    availability: { online: true, message: null },
+    departments: [],
+    department: null,    // the id the visitor chose, sent as context key "department"
+    offlineSent: false
   };
   var ui = null;
 
@@ -86,6 +93,9 @@
       context['browser.timeZone'] = '';
     }
     context['screen.size'] = window.screen.width + 'x' + window.screen.height;
+    if (state.department) {
+      context.department = state.department;
+    }
     return context;
   }
 
@@ -178,16 +188,20 @@
       case 'message': return onAgentMessage(frame);
       case 'typing': return showAgentTyping(frame.on === true);
       case 'error': return onError(frame);
-      default: return undefined; // pong, identified
+      case 'queue': return onQueue(frame);
+      case 'assigned': return onAssigned(frame);
+      default: return undefined; // pong, identified, and types this version does not know
     }
   }
 
   function onWelcome(frame) {
     saveVisitor(frame.visitorId, frame.token);
+    state.visitor = { visitorId: frame.visitorId, token: frame.token };
     state.ready = true;
     state.attempts = 0;
     setStatus('');
-    (frame.history || []).forEach(function (entry) {
+    var history = frame.history || [];
+    history.forEach(function (entry) {
       if (entry && entry.id && !state.seen.has(entry.id)) {
         state.seen.set(entry.id, renderMessage(entry));
       }
@@ -195,8 +209,10 @@
     if (state.user) {
       send(identifyFrame(state.user));
     }
+    showAvailability(frame.availability, Array.isArray(frame.departments) ? frame.departments : [],
+      history.length > 0);
     state.pending.forEach(function (item, clientId) {
-      send({ type: 'message', clientId: clientId, text: item.text });
+      sendPending(clientId, item);
     });
     clearInterval(state.pingTimer);
     state.pingTimer = setInterval(function () { send({ type: 'ping' }); }, PING_MS);
@@ -218,6 +234,241 @@
     setMeta(item.el, '');
     item.el.setAttribute('data-id', frame.id);
     state.seen.set(frame.id, item.el);
+  }
+
+  function sendPending(clientId, item) {
+    var frame = { type: 'message', clientId: clientId, text: item.text };
+    if (item.attachments && item.attachments.length) {
+      frame.attachments = item.attachments;
+    }
+    return send(frame);
+  }
+
+  // ---- queue, assignment, availability ---------------------------------------------------------
+
+  function onQueue(frame) {
+    var position = Number(frame.position);
+    if (!ui || !(position > 0)) {
+      return;
+    }
+    var text = 'You are number ' + Math.floor(position) + ' in line';
+    var eta = Number(frame.etaSeconds);
+    if (eta > 0) {
+      text += ' \u2014 about ' + Math.max(1, Math.ceil(eta / 60)) + ' min';
+    }
+    ui.queue.textContent = text;
+    ui.queue.hidden = false;
+  }
+
+  function hideQueue() {
+    if (ui) {
+      ui.queue.hidden = true;
+    }
+  }
+
+  function onAssigned(frame) {
+    hideQueue();
+    var agent = typeof frame.agent === 'string' && frame.agent.trim() ? frame.agent.trim() : 'An agent';
+    systemLine(agent + ' joined the conversation');
+  }
+
+  function systemLine(text) {
+    var line = document.createElement('p');
+    line.className = 'system';
+    line.textContent = text;
+    ui.log.appendChild(line);
+    ui.greeting.hidden = true;
+    ui.log.scrollTop = ui.log.scrollHeight;
+    return line;
+  }
+
+  function showAvailability(availability, departments, hasHistory) {
+    state.availability = availability && availability.online === false
+      ? { online: false, message: typeof availability.message === 'string' ? availability.message : null }
+      : { online: true, message: null };
+    state.departments = departments.filter(function (d) { return d && typeof d.id === 'string'; });
+    var chooseDepartment = state.departments.length > 0 && !hasHistory && !state.department;
+    fillDepartments(ui.department, chooseDepartment);
+    fillDepartments(ui.offlineDepartment, chooseDepartment);
+    var offline = !state.availability.online && !hasHistory && !state.offlineSent;
+    ui.offline.hidden = !offline;
+    ui.log.hidden = offline;
+    ui.form.hidden = offline || state.offlineSent;
+    ui.departmentRow.hidden = offline || !chooseDepartment;
+    ui.offlineNote.textContent = state.availability.message ||
+      'We are not online right now. Leave your message and we will reply by email.';
+  }
+
+  function fillDepartments(select, show) {
+    select.hidden = !show;
+    if (!show || select.options.length > 1) {
+      return;
+    }
+    state.departments.forEach(function (d) {
+      var option = document.createElement('option');
+      option.value = d.id;
+      option.textContent = typeof d.name === 'string' && d.name ? d.name : d.id;
+      select.appendChild(option);
+    });
+  }
+
+  function chooseDepartment(id) {
+    if (!id || state.department === id) {
+      return;
+    }
+    state.department = id;
+    ui.departmentRow.hidden = true;
+    ui.notice.hidden = true; // "choose a department first" is answered
+    send({ type: 'context', context: { department: id } });
+  }
+
+  function needsDepartment() {
+    return state.departments.length > 0 && !state.department && !ui.departmentRow.hidden;
+  }
+
+  function submitOffline() {
+    var name = ui.offlineName.value.trim();
+    var email = ui.offlineEmail.value.trim();
+    var text = ui.offlineText.value;
+    var problem = !name ? 'Please enter your name.'
+      : !EMAIL.test(email) ? 'Please enter a valid email address, so we can reply.'
+        : !text.trim() ? 'Please write your message.'
+          : !ui.offlineDepartment.hidden && !ui.offlineDepartment.value ? 'Please choose a department.' : null;
+    // the name and email go the way setUser sends them: as hints the hub does not treat as verified
+    ui.offlineError.textContent = problem || '';
+    ui.offlineError.hidden = !problem;
+    if (problem) {
+      return;
+    }
+    if (!ui.offlineDepartment.hidden) {
+      chooseDepartment(ui.offlineDepartment.value);
+    }
+    api.setUser({ name: name, email: email });
+    state.offlineSent = true;
+    ui.offline.hidden = true;
+    ui.log.hidden = false;
+    systemLine(state.availability.message || 'Thanks! We will reply by email as soon as we are back.');
+    api.sendMessage(text);
+    ui.form.hidden = true;
+  }
+
+  // ---- files -----------------------------------------------------------------------------------
+
+  function uploadFiles(files) {
+    Array.prototype.forEach.call(files || [], uploadFile);
+  }
+
+  function uploadFile(file) {
+    var name = file.name || 'screenshot.png';
+    if (CONFIG.maxUploadBytes && file.size > CONFIG.maxUploadBytes) {
+      showNotice('\u201c' + name + '\u201d is too large: files can be at most ' + sizeText(CONFIG.maxUploadBytes) +
+        '. Please send a smaller file.');
+      return;
+    }
+    if (needsDepartment()) {
+      showNotice('Please choose a department first.');
+      return;
+    }
+    var el = renderMessage({ direction: 'inbound', text: '', files: [{ name: name, size: file.size, local: file }] });
+    el.classList.add('pending');
+    if (!state.ready || !state.visitor) {
+      return uploadFailed(el, 'Not connected yet \u2013 please try again in a moment.');
+    }
+    setMeta(el, 'Uploading\u2026');
+    var body = new FormData();
+    body.append('visitorId', state.visitor.visitorId);
+    body.append('token', state.visitor.token);
+    body.append('file', file, name);
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', uploadUrl.href);
+    xhr.upload.onprogress = function (event) {
+      if (event.lengthComputable) {
+        setMeta(el, 'Uploading\u2026 ' + Math.round(100 * event.loaded / event.total) + '%');
+      }
+    };
+    xhr.onload = function () {
+      var answer = null;
+      try {
+        answer = JSON.parse(xhr.responseText);
+      } catch (e) {
+        answer = null;
+      }
+      if (xhr.status === 201 && answer && answer.ticket) {
+        var clientId = newClientId();
+        setMeta(el, 'Sending\u2026');
+        var item = { text: '', attachments: [answer.ticket], el: el };
+        state.pending.set(clientId, item);
+        sendPending(clientId, item);
+        return;
+      }
+      uploadFailed(el, uploadError(xhr.status, answer));
+    };
+    xhr.onerror = function () {
+      uploadFailed(el, 'The upload failed \u2013 check your connection and try again.');
+    };
+    xhr.send(body);
+  }
+
+  function uploadError(status, answer) {
+    var detail = answer && typeof answer.message === 'string' ? ' ' + answer.message : '';
+    if (status === 413) {
+      return 'This file is too large.' + detail;
+    }
+    if (status === 415) {
+      return 'This type of file cannot be sent.' + detail;
+    }
+    return 'The file was not sent.' + (detail || ' Please try again.');
+  }
+
+  function uploadFailed(el, reason) {
+    el.classList.remove('pending');
+    el.classList.add('failed');
+    setMeta(el, 'Not sent: ' + reason);
+    showNotice(reason);
+    emit('error', { code: 'upload_failed', reason: reason });
+  }
+
+  function sizeText(bytes) {
+    return bytes >= 1048576 ? Math.round(bytes / 104857.6) / 10 + ' MB'
+      : bytes >= 1024 ? Math.round(bytes / 1024) + ' KB' : bytes + ' bytes';
+  }
+
+  function renderFiles(el, message) {
+    var files = message.files || message.attachments;
+    if (!Array.isArray(files) || !files.length) {
+      return;
+    }
+    var box = document.createElement('span');
+    box.className = 'files';
+    files.forEach(function (f) {
+      if (!f) {
+        return;
+      }
+      var label = '\ud83d\udcce ' + (typeof f.name === 'string' ? f.name : 'file') +
+        (Number(f.size) >= 0 ? ' (' + sizeText(Number(f.size)) + ')' : '');
+      if (f.local && /^image\/(png|jpeg|gif|webp)$/.test(f.local.type)) {
+        var img = document.createElement('img'); // the visitor's own file, shown from memory
+        img.className = 'preview';
+        img.alt = f.name;
+        img.src = URL.createObjectURL(f.local);
+        box.appendChild(img);
+      } else if (typeof f.url === 'string' && /^webchat\/files\/[A-Za-z0-9_\-.]+$/.test(f.url)) {
+        var link = document.createElement('a'); // a file from the agent: always a download
+        link.className = 'file';
+        link.href = new URL(f.url, base).href;
+        link.setAttribute('download', typeof f.name === 'string' ? f.name : '');
+        link.rel = 'noopener noreferrer';
+        link.target = '_blank';
+        link.textContent = label;
+        box.appendChild(link);
+      } else {
+        var span = document.createElement('span');
+        span.className = 'file';
+        span.textContent = label;
+        box.appendChild(span);
+      }
+    });
+    el.appendChild(box);
   }
 
   function showAgentTyping(on) {
@@ -252,6 +503,10 @@
       return;
     }
     showAgentTyping(false);
+    hideQueue();
+    if (state.offlineSent && ui) {
+      ui.form.hidden = false; // someone answered the offline message: the visitor can chat on
+    }
     state.seen.set(frame.id, renderMessage(frame));
     if (!state.open && ui) {
       ui.bubble.classList.add('unread');
@@ -268,7 +523,7 @@
     if (frame.code === 'unavailable') {
       setTimeout(function () {
         if (state.pending.has(frame.clientId) && state.ready) {
-          send({ type: 'message', clientId: frame.clientId, text: item.text });
+          sendPending(frame.clientId, item);
         }
       }, RETRY_UNAVAILABLE_MS);
     } else if (frame.code !== 'not_ready') {
@@ -312,16 +567,40 @@
     'form{display:flex;gap:6px;padding:10px;border-top:1px solid #e1e4e8}' +
     'input{flex:1;border:1px solid #c9ced6;border-radius:8px;padding:8px;font-size:14px;color:#1c1c1c;background:#fff}' +
     '.send{border:0;border-radius:8px;background:#2557d6;color:#fff;padding:0 14px;cursor:pointer;font-size:14px}' +
-    '.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+    '.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
+    '.log[hidden],form[hidden],.offline[hidden],.dept[hidden],select[hidden],.queue[hidden],.oerr[hidden]{display:none}' +
+    '.system{margin:0;align-self:center;font-size:12px;color:#444;text-align:center}' +
+    '.queue{margin:0;padding:4px 12px;font-size:12px;color:#1f3d8a;background:#eef3ff}' +
+    '.files{display:flex;flex-direction:column;gap:4px}.files:not(:first-child){margin-top:4px}' +
+    '.preview{max-width:160px;max-height:120px;border-radius:6px;display:block;background:#fff}' +
+    '.file{color:inherit;text-decoration:underline;overflow-wrap:anywhere}' +
+    '.attach{border:1px solid #c9ced6;border-radius:8px;background:#fff;color:#1c1c1c;cursor:pointer;padding:0 8px;font-size:16px}' +
+    '.dept{padding:8px 10px 0;display:flex;gap:6px;align-items:center;font-size:13px}' +
+    'select{flex:1;border:1px solid #c9ced6;border-radius:8px;padding:6px;font-size:14px;background:#fff;color:#1c1c1c}' +
+    '.offline{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;border:0}' +
+    '.offline p{margin:0}.offline label{display:flex;flex-direction:column;gap:2px;font-size:13px}' +
+    'textarea{border:1px solid #c9ced6;border-radius:8px;padding:8px;font-size:14px;min-height:90px;resize:vertical}' +
+    '.oerr{color:#8a1c1c}.odept:has(select[hidden]){display:none}';
 
   var TEMPLATE =
     '<div class="panel" role="dialog" aria-labelledby="sb-title" hidden>' +
     '<header><h2 id="sb-title"></h2><span class="status" aria-live="polite"></span>' +
     '<button type="button" class="close" aria-label="Close chat">\u00d7</button></header>' +
     '<div class="log" role="log" aria-live="polite"><p class="greeting"></p></div>' +
+    '<form class="offline" novalidate hidden><p class="onote"></p>' +
+    '<label>Your name<input name="name" type="text" autocomplete="name" maxlength="320"></label>' +
+    '<label>Your email<input name="email" type="email" autocomplete="email" maxlength="320"></label>' +
+    '<label class="odept">Department<select name="department" hidden><option value="">Choose\u2026</option></select></label>' +
+    '<label>Your message<textarea name="message"></textarea></label>' +
+    '<p class="oerr" role="alert" hidden></p><button type="submit" class="send">Send message</button></form>' +
+    '<p class="queue" role="status" hidden></p>' +
     '<p class="typing" aria-live="polite" hidden>Agent is typing\u2026</p>' +
     '<p class="notice" role="status" hidden></p>' +
-    '<form><label for="sb-input" class="sr-only">Your message</label>' +
+    '<div class="dept" hidden><label for="sb-dept">Department</label>' +
+    '<select id="sb-dept"><option value="">Choose a department\u2026</option></select></div>' +
+    '<form class="composer"><label for="sb-input" class="sr-only">Your message</label>' +
+    '<input class="sr-only" type="file" tabindex="-1" aria-hidden="true" multiple>' +
+    '<button type="button" class="attach" aria-label="Attach a file" title="Attach a file">\ud83d\udcce</button>' +
     '<input id="sb-input" type="text" autocomplete="off" placeholder="Type a message\u2026">' +
     '<button type="submit" class="send">Send</button></form></div>' +
     '<button type="button" class="bubble" aria-label="Open chat" aria-expanded="false">' +
@@ -349,10 +628,25 @@
       notice: root.querySelector('.notice'),
       status: root.querySelector('.status'),
       typing: root.querySelector('.typing'),
-      input: root.querySelector('input'),
-      form: root.querySelector('form'),
+      queue: root.querySelector('.queue'),
+      input: root.querySelector('#sb-input'),
+      form: root.querySelector('form.composer'),
+      fileInput: root.querySelector('input[type=file]'),
+      attach: root.querySelector('.attach'),
+      departmentRow: root.querySelector('.dept'),
+      department: root.querySelector('#sb-dept'),
+      offline: root.querySelector('form.offline'),
+      offlineNote: root.querySelector('.onote'),
+      offlineName: root.querySelector('form.offline input[name=name]'),
+      offlineEmail: root.querySelector('form.offline input[name=email]'),
+      offlineText: root.querySelector('form.offline textarea'),
+      offlineDepartment: root.querySelector('form.offline select'),
+      offlineError: root.querySelector('.oerr'),
       noticeTimer: null
     };
+    if (Array.isArray(CONFIG.uploadTypes) && CONFIG.uploadTypes.length) {
+      ui.fileInput.accept = CONFIG.uploadTypes.join(',');
+    }
     root.querySelector('h2').textContent = CONFIG.title || 'Chat with us';
     ui.greeting.textContent = CONFIG.greeting || '';
     if (CONFIG.maxTextLength) {
@@ -368,6 +662,23 @@
       }
     });
     ui.input.addEventListener('input', visitorTyped);
+    ui.attach.addEventListener('click', function () { ui.fileInput.click(); });
+    ui.fileInput.addEventListener('change', function () {
+      uploadFiles(ui.fileInput.files);
+      ui.fileInput.value = '';
+    });
+    ui.input.addEventListener('paste', function (event) {
+      var files = event.clipboardData && event.clipboardData.files;
+      if (files && files.length) {
+        event.preventDefault(); // a pasted screenshot becomes an upload, not text
+        uploadFiles(files);
+      }
+    });
+    ui.department.addEventListener('change', function () { chooseDepartment(ui.department.value); });
+    ui.offline.addEventListener('submit', function (event) {
+      event.preventDefault();
+      submitOffline();
+    });
   }
 
   function renderMessage(message) {
@@ -383,7 +694,14 @@
     var text = document.createElement('span');
     text.className = 'text';
     text.textContent = message.text || '';
-    el.appendChild(text);
+    var files = message.files || message.attachments;
+    if (!text.textContent && !(Array.isArray(files) && files.length)) {
+      text.textContent = '\ud83d\udcce File'; // from the history, which lists files without their names
+    }
+    if (text.textContent) {
+      el.appendChild(text);
+    }
+    renderFiles(el, message);
     var meta = document.createElement('span');
     meta.className = 'meta';
     el.appendChild(meta);
@@ -467,13 +785,18 @@
         showNotice('Your message is longer than ' + CONFIG.maxTextLength + ' characters; please shorten it.');
         return null;
       }
+      if (needsDepartment()) {
+        showNotice('Please choose a department first.');
+        return null;
+      }
       var clientId = newClientId();
       var el = renderMessage({ direction: 'inbound', text: text });
       el.classList.add('pending');
       setMeta(el, 'Sending\u2026');
-      state.pending.set(clientId, { text: text, el: el });
+      var item = { text: text, el: el };
+      state.pending.set(clientId, item);
       if (state.ready) {
-        send({ type: 'message', clientId: clientId, text: text });
+        sendPending(clientId, item);
       }
       return clientId;
     },

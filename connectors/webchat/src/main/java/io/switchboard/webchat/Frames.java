@@ -3,13 +3,16 @@ package io.switchboard.webchat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.model.AttachmentRef;
 import io.switchboard.core.model.OutboundMessage;
 import io.switchboard.core.model.TranscriptEntry;
+import io.switchboard.core.spi.AvailabilityProvider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reads fields of visitor frames and writes the hub's frames (the protocol of docs/webchat.md). */
 final class Frames {
@@ -72,11 +75,22 @@ final class Frames {
         return context;
     }
 
-    String welcome(String visitorId, String token, List<TranscriptEntry> history) {
+    String welcome(String visitorId, String token, List<TranscriptEntry> history,
+                   AvailabilityProvider.Availability availability, List<AvailabilityProvider.Department> departments) {
         Map<String, Object> frame = frame("welcome");
         frame.put("visitorId", visitorId);
         frame.put("token", token);
         frame.put("history", history.stream().map(Frames::historyEntry).toList());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("online", availability.online());
+        status.put("message", availability.message());
+        frame.put("availability", status);
+        frame.put("departments", departments.stream().map(d -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", d.id());
+            item.put("name", d.name() == null || d.name().isBlank() ? d.id() : d.name());
+            return item;
+        }).toList());
         return write(frame);
     }
 
@@ -87,7 +101,11 @@ final class Frames {
         return write(frame);
     }
 
-    String outbound(OutboundMessage message) {
+    /**
+     * An agent's reply; each attachment as {@code {name, type, size, url}} where {@code url} is relative
+     * to the hub's base (where {@code widget.js} came from) and carries a download ticket.
+     */
+    String outbound(OutboundMessage message, Function<AttachmentRef, String> downloadTicket) {
         Map<String, Object> frame = frame("message");
         frame.put("id", message.hubId().toString());
         frame.put("direction", "outbound");
@@ -95,9 +113,14 @@ final class Frames {
         frame.put("author", message.author());
         frame.put("at", (message.createdAt() == null ? Instant.now() : message.createdAt()).toString());
         if (!message.attachments().isEmpty()) {
-            // name, type and size only: the storage key is the hub's, never the visitor's
-            frame.put("attachments", message.attachments().stream().map(a -> Map.of("name", a.name(),
-                    "contentType", a.contentType(), "size", a.size())).toList());
+            frame.put("attachments", message.attachments().stream().map(ref -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", ref.name());
+                item.put("type", ref.contentType());
+                item.put("size", ref.size());
+                item.put("url", UploadController.FILES.substring(1) + downloadTicket.apply(ref));
+                return item;
+            }).toList());
         }
         return write(frame);
     }

@@ -1,6 +1,7 @@
 package io.switchboard.webchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.core.model.AttachmentRef;
 import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ContextUpdate;
 import io.switchboard.core.model.InboundMessage;
@@ -12,6 +13,7 @@ import io.switchboard.core.spi.TranscriptProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** What each visitor frame does: hello, message, context and identify. */
+/** What each visitor frame does: hello, message (with text and/or uploaded files), context and identify. */
 final class VisitorCommands {
 
     static final int MAX_CLIENT_ID = 100;
     static final int MAX_IDENTITY_FIELD = 320;
+    static final int MAX_ATTACHMENTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(VisitorCommands.class);
 
@@ -34,10 +37,15 @@ final class VisitorCommands {
     private final ObjectProvider<TranscriptProvider> transcripts;
     private final Frames frames;
     private final IdentityVerifier verifier;
+    private final AttachmentTickets tickets;
+    private final VisitorAvailability availability;
 
     VisitorCommands(WebchatProperties properties, VisitorTokens tokens, VisitorRegistry registry,
-                    InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts, Frames frames) {
+                    InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts, Frames frames,
+                    AttachmentTickets tickets, VisitorAvailability availability) {
         this.verifier = new IdentityVerifier(properties);
+        this.tickets = tickets;
+        this.availability = availability;
         this.properties = properties;
         this.tokens = tokens;
         this.registry = registry;
@@ -55,7 +63,8 @@ final class VisitorCommands {
         session.greeted(visitorId);
         session.mergeContext(context);
         registry.register(session);
-        session.send(frames.welcome(visitorId, tokens.sign(visitorId), history(session.customer(properties.account()))));
+        session.send(frames.welcome(visitorId, tokens.sign(visitorId), history(session.customer(properties.account())),
+                availability.forVisitor(session.fullContext()), availability.departments()));
         if (!context.isEmpty()) {
             updateContext(session);
         }
@@ -68,8 +77,9 @@ final class VisitorCommands {
             throw new FrameException("malformed", "A message needs a \"clientId\" of 1 to " + MAX_CLIENT_ID
                     + " characters that you generate, so a resent message is stored once.", null);
         }
-        String text = textOf(frame, clientId);
-        InboundMessage message = inbound(session, clientId, text);
+        List<AttachmentRef> attachments = attachmentsOf(session, frame, clientId);
+        String text = textOf(frame, clientId, !attachments.isEmpty());
+        InboundMessage message = inbound(session, clientId, text, attachments);
         accept(message, clientId);
         session.send(frames.ack(clientId, message.hubId()));
     }
@@ -101,10 +111,40 @@ final class VisitorCommands {
         }
     }
 
-    private String textOf(JsonNode frame, String clientId) {
+    /**
+     * The files of a message: tickets from {@code POST /webchat/uploads} issued to this visitor. A ticket
+     * of another visitor, a forged or a download ticket is refused, so nobody can send someone else's file.
+     */
+    private List<AttachmentRef> attachmentsOf(VisitorSession session, JsonNode frame, String clientId) {
+        JsonNode value = frame.get("attachments");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new FrameException("malformed", "\"attachments\" must be an array of upload tickets.", clientId);
+        }
+        if (value.size() > MAX_ATTACHMENTS) {
+            throw new FrameException("too_large", "A message may carry at most " + MAX_ATTACHMENTS
+                    + " files; send the others in another message.", clientId);
+        }
+        List<AttachmentRef> refs = new ArrayList<>();
+        for (JsonNode ticket : value) {
+            refs.add(tickets.redeem(AttachmentTickets.Purpose.UPLOAD, session.visitorId(),
+                    ticket.isTextual() ? ticket.textValue() : null).orElseThrow(() -> new FrameException(
+                    "invalid_attachment", "An attachment is not one this visitor uploaded; upload the file"
+                    + " again (POST /webchat/uploads) and send the ticket it returns.", clientId)));
+        }
+        return refs;
+    }
+
+    private String textOf(JsonNode frame, String clientId, boolean hasAttachments) {
         JsonNode value = frame.get("text");
+        if (hasAttachments && (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank())) {
+            return null;
+        }
         if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-            throw new FrameException("malformed", "A message needs a non-empty \"text\" string.", clientId);
+            throw new FrameException("malformed", "A message needs a non-empty \"text\" string"
+                    + " or \"attachments\".", clientId);
         }
         String text = value.textValue();
         if (text.length() > properties.maxTextLength()) {
@@ -114,10 +154,11 @@ final class VisitorCommands {
         return text;
     }
 
-    private InboundMessage inbound(VisitorSession session, String clientId, String text) {
+    private InboundMessage inbound(VisitorSession session, String clientId, String text,
+                                   List<AttachmentRef> attachments) {
         Instant now = Instant.now();
         return new InboundMessage(hubId(session.visitorId(), clientId), session.customer(properties.account()),
-                session.displayName(), session.visitorId() + ":" + clientId, null, text, null, List.of(),
+                session.displayName(), session.visitorId() + ":" + clientId, null, text, null, attachments,
                 now, now, session.fullContext(), null);
     }
 

@@ -2,6 +2,8 @@ package io.switchboard.webchat;
 
 import io.switchboard.core.spi.ConnectorStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.spi.AttachmentStore;
+import io.switchboard.core.spi.AvailabilityProvider;
 import io.switchboard.core.spi.InboundGateway;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.core.spi.TranscriptProvider;
@@ -15,13 +17,15 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The web-chat connector: the widget's WebSocket at {@code /webchat/ws}, {@code /widget.js}, the
- * demo page, and the sending side for replies. On unless {@code hub.channels.webchat.enabled=false}.
+ * demo page, visitor file uploads and downloads, and the sending side for replies. On unless {@code hub.channels.webchat.enabled=false}.
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,10 +56,17 @@ public class WebchatAutoConfiguration {
     }
 
     @Bean
+    AttachmentTickets webchatAttachmentTickets(VisitorTokens tokens, ObjectProvider<ObjectMapper> json) {
+        return new AttachmentTickets(tokens, json.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
     WebchatHandler webchatHandler(WebchatProperties properties, VisitorTokens tokens, VisitorRegistry registry,
                                   InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts,
-                                  Frames frames, RealtimeBus realtime) {
-        VisitorCommands commands = new VisitorCommands(properties, tokens, registry, gateway, transcripts, frames);
+                                  Frames frames, RealtimeBus realtime, AttachmentTickets tickets,
+                                  ObjectProvider<AvailabilityProvider> availability) {
+        VisitorCommands commands = new VisitorCommands(properties, tokens, registry, gateway, transcripts, frames,
+                tickets, new VisitorAvailability(availability));
         return new WebchatHandler(properties, commands, registry, frames,
                 new VisitorTyping(realtime, frames, properties.account()));
     }
@@ -76,8 +87,37 @@ public class WebchatAutoConfiguration {
     }
 
     @Bean
-    WebchatSender webchatSender(RealtimeBus realtime, Frames frames) {
-        return new WebchatSender(realtime, frames);
+    WebchatSender webchatSender(RealtimeBus realtime, Frames frames, AttachmentTickets tickets) {
+        return new WebchatSender(realtime, frames, tickets);
+    }
+
+    @Bean
+    UploadController webchatUploadController(WebchatProperties properties, VisitorTokens tokens,
+                                             AttachmentTickets tickets, ObjectProvider<AttachmentStore> store) {
+        return new UploadController(properties, tokens, tickets, store);
+    }
+
+    /**
+     * Lets widgets on the allowed sites read the upload's answer (the browser asks first, because the
+     * widget watches the upload's progress). The hub's own pages need no CORS.
+     */
+    @Bean
+    WebMvcConfigurer webchatUploadCors(WebchatProperties properties) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                if (properties.allowedOrigins().isEmpty()) {
+                    return;
+                }
+                var mapping = registry.addMapping(UploadController.UPLOADS).allowedMethods("POST")
+                        .allowedHeaders("*").allowCredentials(false);
+                if (properties.anyOrigin()) {
+                    mapping.allowedOriginPatterns("*");
+                } else {
+                    mapping.allowedOrigins(properties.allowedOrigins().toArray(String[]::new));
+                }
+            }
+        };
     }
 
     @Bean

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *                       means signed identities are not accepted
  * @param identityVerification {@code optional}: unsigned {@code setUser} is taken as an unverified hint;
  *                       {@code required}: an unsigned {@code setUser} is refused
+ * @param maxUploadBytes largest file a visitor may upload ({@code POST /webchat/uploads})
+ * @param uploadTypes    content types a visitor may upload, judged by the file's bytes (not its name)
  */
 @Validated
 @ConfigurationProperties("hub.channels.webchat")
@@ -41,7 +44,16 @@ record WebchatProperties(
         @DefaultValue("Chat with us") @Size(max = 100) String title,
         @DefaultValue("Hi! Ask us anything - we usually answer within a few minutes.") @Size(max = 500) String greeting,
         String identitySecret,
-        @DefaultValue("optional") IdentityVerification identityVerification) {
+        @DefaultValue("optional") IdentityVerification identityVerification,
+        @DefaultValue("10MB") @NotNull DataSize maxUploadBytes,
+        @DefaultValue({"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
+                "text/csv", "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+                "application/vnd.oasis.opendocument.presentation"})
+        @NotNull List<@NotBlank String> uploadTypes) {
 
     static final int MIN_IDENTITY_SECRET = 16;
 
@@ -51,6 +63,9 @@ record WebchatProperties(
             throw new IllegalArgumentException("hub.channels.webchat.identity-verification is 'required' but"
                     + " hub.channels.webchat.identity-secret is not set: set the secret your site signs identifiers"
                     + " with (e.g. ${SWITCHBOARD_WEBCHAT_IDENTITY_SECRET}) or use 'optional'");
+        }
+        if (maxUploadBytes != null && maxUploadBytes.toBytes() < 1) {
+            throw new IllegalArgumentException("hub.channels.webchat.max-upload-bytes must be positive, e.g. 10MB");
         }
         if (secret && identitySecret.length() < MIN_IDENTITY_SECRET) {
             throw new IllegalArgumentException("hub.channels.webchat.identity-secret must be at least "

@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * Sends an agent's reply to the widget: publishes it on the realtime bus so the node that holds
  * the visitor's WebSocket pushes it. A visitor who is offline finds it in the history on reconnect.
+ * Files come as download links that only this visitor was given.
  */
 final class WebchatSender implements OutboundSender {
 
@@ -16,10 +17,12 @@ final class WebchatSender implements OutboundSender {
 
     private final RealtimeBus realtime;
     private final Frames frames;
+    private final AttachmentTickets tickets;
 
-    WebchatSender(RealtimeBus realtime, Frames frames) {
+    WebchatSender(RealtimeBus realtime, Frames frames, AttachmentTickets tickets) {
         this.realtime = realtime;
         this.frames = frames;
+        this.tickets = tickets;
     }
 
     @Override
@@ -29,7 +32,9 @@ final class WebchatSender implements OutboundSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        realtime.publish(AUDIENCE, message.target().address(), frames.outbound(message));
+        String visitorId = message.target().address();
+        realtime.publish(AUDIENCE, visitorId, frames.outbound(message,
+                ref -> tickets.issue(AttachmentTickets.Purpose.DOWNLOAD, visitorId, ref)));
         return new SendResult(message.hubId().toString());
     }
 }

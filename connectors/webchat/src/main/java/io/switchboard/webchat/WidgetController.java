@@ -62,6 +62,8 @@ final class WidgetController {
         config.put("title", properties.title());
         config.put("greeting", properties.greeting());
         config.put("maxTextLength", properties.maxTextLength());
+        config.put("maxUploadBytes", properties.maxUploadBytes().toBytes());
+        config.put("uploadTypes", properties.uploadTypes());
         try {
             // JSON is valid JavaScript; escaping '<' keeps it inert even if someone inlines the script.
             return json.writeValueAsString(config).replace("<", "\\u003c");

@@ -14,7 +14,8 @@ class IdentityVerifierTest {
     static final IdentitySignature SIGN = new IdentitySignature(SECRET);
 
     static WebchatProperties properties(String secret, IdentityVerification mode) {
-        return new WebchatProperties(true, "shop", List.of(), 4000, 16384, 50, null, "t", "g", secret, mode);
+        return new WebchatProperties(true, "shop", List.of(), 4000, 16384, 50, null, "t", "g", secret, mode,
+                org.springframework.util.unit.DataSize.ofMegabytes(10), List.of("image/png"));
     }
 
     @Test

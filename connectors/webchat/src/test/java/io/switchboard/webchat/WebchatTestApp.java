@@ -1,13 +1,18 @@
 package io.switchboard.webchat;
 
+import io.switchboard.core.attachments.FileAttachmentStore;
 import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ContextUpdate;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.TranscriptEntry;
+import io.switchboard.core.spi.AttachmentStore;
+import io.switchboard.core.spi.AvailabilityProvider;
 import io.switchboard.core.spi.InboundGateway;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.core.spi.RealtimeListener;
 import io.switchboard.core.spi.TranscriptProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +27,7 @@ import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConf
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration;
@@ -30,13 +36,14 @@ import org.springframework.context.annotation.Bean;
 /**
  * A minimal web app around the connector: only the web auto-configurations (no Camel, JMS or
  * Artemis), a recording {@link InboundGateway}, a {@link RealtimeBus} that calls the listeners
- * directly, and a {@link TranscriptProvider} fed by the tests.
+ * directly, a {@link TranscriptProvider} fed by the tests, attachment files in a temporary directory,
+ * and an {@link AvailabilityProvider} the tests set.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({
         PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, WebSocketServletAutoConfiguration.class, JacksonAutoConfiguration.class,
+        WebMvcAutoConfiguration.class, MultipartAutoConfiguration.class, WebSocketServletAutoConfiguration.class, JacksonAutoConfiguration.class,
         HttpMessageConvertersAutoConfiguration.class, ValidationAutoConfiguration.class,
         WebchatAutoConfiguration.class})
 class WebchatTestApp {
@@ -56,6 +63,43 @@ class WebchatTestApp {
     @Bean
     FakeTranscripts fakeTranscripts() {
         return new FakeTranscripts();
+    }
+
+    @Bean
+    AttachmentStore testAttachmentStore() throws java.io.IOException {
+        Path dir = Files.createTempDirectory("webchat-attachments");
+        dir.toFile().deleteOnExit();
+        return new FileAttachmentStore(dir, 50L * 1024 * 1024);
+    }
+
+    @Bean
+    StubAvailability stubAvailability() {
+        return new StubAvailability();
+    }
+
+    /** What the inbox would say; online with no departments unless a test says otherwise. */
+    static final class StubAvailability implements AvailabilityProvider {
+
+        final AtomicReference<Availability> answer = new AtomicReference<>(Availability.ONLINE);
+        final AtomicReference<List<Department>> departments = new AtomicReference<>(List.of());
+        final List<Map<String, String>> askedWith = new CopyOnWriteArrayList<>();
+
+        void reset() {
+            answer.set(Availability.ONLINE);
+            departments.set(List.of());
+            askedWith.clear();
+        }
+
+        @Override
+        public Availability forVisitor(Map<String, String> context) {
+            askedWith.add(context);
+            return answer.get();
+        }
+
+        @Override
+        public List<Department> departments() {
+            return departments.get();
+        }
     }
 
     static final class RecordingGateway implements InboundGateway {

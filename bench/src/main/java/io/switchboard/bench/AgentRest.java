@@ -64,12 +64,6 @@ final class AgentRest {
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
-    /** GET with the session, for checks through the API. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(hub.http(path))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).reduce((a, b) -> b)

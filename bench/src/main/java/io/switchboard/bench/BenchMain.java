@@ -39,9 +39,10 @@ public final class BenchMain {
         HubRun.log("machine: %d cores, %d MiB, %s, load %s", machine.cores(), machine.memoryMiB(), machine.cpuModel(),
                 machine.loadAverage());
         int producers = options.webhookWorkers() + options.chatVisitors();
-        HubRun.log("reference: Artemis alone, %d producers, 8 consumers, %ds", producers,
+        // as many consumers as producers: the bus's limit at the load's concurrency, not the hub's consumer setting
+        HubRun.log("reference: Artemis alone, %d producers, %d consumers, %ds", producers, producers,
                 options.referenceDuration().toSeconds());
-        ReferenceBroker.Result reference = ReferenceBroker.measure(options.referenceDuration(), producers, 8,
+        ReferenceBroker.Result reference = ReferenceBroker.measure(options.referenceDuration(), producers, producers,
                 ReferenceBroker.inboundSample());
         HubRun.log("reference: %.0f msg/s (%d-byte messages)", reference.messagesPerSecond(), reference.messageBytes());
         List<HubRun.Result> runs = new ArrayList<>();

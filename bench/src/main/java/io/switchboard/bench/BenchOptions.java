@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param duration       how long the sustained inbound throughput phase runs (the target says at least 60 s)
  * @param latencyDuration how long each fixed-rate latency phase runs
  * @param rate           the fixed rate of the first latency phase, messages per second
- * @param databases      "h2", "postgres" or both, in order
+ * @param databases      "h2", "postgres" or both, in order; "none" measures only the reference
  * @param postgresUrl    JDBC URL of PostgreSQL (a fresh schema is created per run); null skips PostgreSQL
  * @param webhookWorkers concurrent webhook senders (closed loop) in the throughput phase
  * @param chatVisitors   visitor WebSockets sending frames (closed loop) in the throughput phase
@@ -63,7 +63,8 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--duration" -> duration = duration(value);
                 case "--latency-duration" -> latency = duration(value);
                 case "--rate" -> rate = positive(name, value);
-                case "--db" -> databases = List.of(value.toLowerCase(Locale.ROOT).split(","));
+                case "--db" -> databases = value.equalsIgnoreCase("none") ? List.of()
+                        : List.of(value.toLowerCase(Locale.ROOT).split(","));
                 case "--postgres-url" -> pg = value;
                 case "--webhook-workers" -> webhookWorkers = positive(name, value);
                 case "--chat-visitors" -> chatVisitors = positive(name, value);

@@ -46,7 +46,11 @@ final class ConnectionsPhase {
         double rss = hub.rssMiB();
         int open = (int) visitors.stream().filter(ChatVisitor::isOpen).count();
         visitors.forEach(ChatVisitor::close);
-        double perConnection = visitors.isEmpty() ? Double.NaN : (heldKiB - baselineKiB) / (double) visitors.size();
+        double perConnection = visitors.isEmpty() || heldKiB < 0 || baselineKiB < 0 ? Double.NaN
+                : (heldKiB - baselineKiB) / (double) visitors.size();
+        if (!hub.isAlive()) {
+            System.err.println("The hub died while holding the sessions; see its log");
+        }
         return new Result(count, visitors.size(), acked, replied, delivered.get(), open, baselineKiB / 1024.0,
                 heldKiB / 1024.0, perConnection, rss, seconds);
     }

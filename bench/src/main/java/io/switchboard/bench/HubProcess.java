@@ -130,17 +130,25 @@ final class HubProcess implements AutoCloseable {
         return dataDir.resolve("hub.log");
     }
 
-    /** Resident set size of the hub process, in MiB (Linux /proc). */
-    double rssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+    /** Resident set size of the hub process, in MiB (Linux /proc); NaN when the process is gone. */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
             }
+        } catch (IOException gone) {
+            // the hub died (e.g. out of memory): no figure
         }
         return Double.NaN;
     }
 
-    /** Java heap in use after a full collection, in KiB (jcmd GC.run, then GC.heap_info). */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Java heap in use after a full collection, in KiB (jcmd GC.run, then GC.heap_info); -1 when unknown. */
     long heapUsedAfterGcKiB() throws IOException, InterruptedException {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));

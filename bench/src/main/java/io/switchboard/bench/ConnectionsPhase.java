@@ -63,13 +63,13 @@ final class ConnectionsPhase {
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
             ChatVisitor.arrive(http, hub).orTimeout(60, TimeUnit.SECONDS).whenComplete((v, e) -> {
-                inFlight.release();
                 if (e == null) {
                     v.onReply((text, nanos) -> delivered.incrementAndGet());
                     visitors.add(v);
                 } else if (refused.incrementAndGet() <= 3) {
                     System.err.println("Visitor not connected: " + e);
                 }
+                inFlight.release();
             });
         }
         inFlight.acquire(200);
@@ -83,10 +83,10 @@ final class ConnectionsPhase {
             inFlight.acquire();
             v.say(UUID.randomUUID().toString(), "Hello from a held connection")
                     .orTimeout(60, TimeUnit.SECONDS).whenComplete((t, e) -> {
-                        inFlight.release();
                         if (e == null) {
                             acked.incrementAndGet();
                         }
+                        inFlight.release();
                     });
         }
         inFlight.acquire(200);
@@ -109,10 +109,10 @@ final class ConnectionsPhase {
             inFlight.acquire();
             CompletableFuture<Integer> r = agent.reply(conversation, "Thanks, we are on it.");
             r.whenComplete((status, e) -> {
-                inFlight.release();
                 if (e == null && status == 201) {
                     replied.incrementAndGet();
                 }
+                inFlight.release();
             });
         }
         inFlight.acquire(16);

@@ -50,11 +50,11 @@ final class OutboundPhase {
             pending.put(text, System.nanoTime());
             long conversation = conversations.get((int) (posted++ % conversations.size()));
             agent.reply(conversation, text).whenComplete((status, e) -> {
-                inFlight.release();
                 if (e != null || status != 201) {
                     pending.remove(text);
                     failed.incrementAndGet();
                 }
+                inFlight.release();
             });
         }
         long deliveredInWindow = delivered.get();

@@ -12,11 +12,15 @@ import java.util.Map;
  */
 public final class BenchMain {
 
+    static {
+        // the reference broker's INFO lines (and its per-message audit log) would bury the table
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

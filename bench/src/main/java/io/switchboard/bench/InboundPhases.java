@@ -15,9 +15,12 @@ import java.util.concurrent.locks.LockSupport;
 /** The inbound measurements: sustained throughput (closed loop) and latency at a fixed rate (open loop). */
 final class InboundPhases {
 
-    /** Messages accepted and seen by the agent over a window. */
-    record Throughput(double acceptedPerSecond, double visiblePerSecond, long accepted, long visible, long failed,
-                      long drainMillis, double seconds, Latencies.Summary latency) {
+    /**
+     * Messages accepted and seen by the agent during the window, and (drained) every accepted message
+     * seen by the agent over the window plus the time the backlog took to drain.
+     */
+    record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,
+                      long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency) {
     }
 
     /** A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. */
@@ -83,8 +86,8 @@ final class InboundPhases {
         double seconds = (System.nanoTime() - begin) / 1e9;
         long drain = traffic.drain(Duration.ofSeconds(120));
         long visible = traffic.visible.get() - visibleBefore;
-        return new Throughput(accepted.get() / seconds, visibleInWindow / seconds, accepted.get(), visible,
-                traffic.failed.get() - failedBefore, drain, seconds, latencies.summary());
+        return new Throughput(accepted.get() / seconds, visibleInWindow / seconds, visible / (seconds + drain / 1000.0),
+                accepted.get(), visible, traffic.failed.get() - failedBefore, drain, seconds, latencies.summary());
     }
 
     /**

@@ -37,7 +37,7 @@ final class ConnectionsPhase {
         visitors.forEach(v -> byId.put(v.visitorId(), v));
         long acked = exchange(visitors);
         long replied = reply(traffic, agent, byId.keySet());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(patience(count));
         while (delivered.get() < replied && System.nanoTime() < deadline) {
             Thread.sleep(50); // polling our own counter
         }
@@ -94,8 +94,13 @@ final class ConnectionsPhase {
     }
 
     /** The agent answers every visitor whose message it saw, in its conversation. */
+    /** How long to wait for the hub to catch up: two minutes, plus a second per 50 sessions. */
+    private static long patience(int count) {
+        return 120 + count / 50;
+    }
+
     private static long reply(Traffic traffic, AgentRest agent, java.util.Set<String> visitorIds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(patience(visitorIds.size()));
         while (!traffic.conversations.keySet().containsAll(visitorIds) && System.nanoTime() < deadline) {
             Thread.sleep(50); // polling what the agent feed collected
         }

@@ -29,6 +29,11 @@ import org.springframework.jms.core.JmsTemplate;
 public class CoreRoutingAutoConfiguration {
 
     @Bean
+    static ArtemisClientTuning artemisClientTuning() {
+        return new ArtemisClientTuning();
+    }
+
+    @Bean
     BusCodec busCodec() {
         return new BusCodec();
     }

@@ -29,37 +29,42 @@ final class HubRun {
             Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
             double rssIdle = hub.rssMiB();
             try (Traffic traffic = new Traffic(hub, options.chatVisitors())) {
-                InboundPhases.seed(traffic, options.customers());
-                Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, options.duration().toSeconds() / 4)));
-                log("%s: warming up for %ds", database.name(), warmup.toSeconds());
-                InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
-                log("%s: sustained inbound for %ds", database.name(), options.duration().toSeconds());
-                InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
-                        options.webhookWorkers(), options.customers());
-                log("%s: %.0f msg/s visible, %s", database.name(), inbound.visiblePerSecond(), inbound.latency());
-                InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database);
-                int near = Math.max(1, (int) (inbound.visiblePerSecond() * 0.85));
-                InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, near, database);
-                AgentRest agent = new AgentRest(hub);
-                List<Long> sms = traffic.conversations.entrySet().stream().filter(e -> e.getKey().startsWith("+"))
-                        .map(java.util.Map.Entry::getValue).toList();
-                log("%s: agent replies for %ds", database.name(), options.latencyDuration().toSeconds());
-                OutboundPhase.Result outbound = OutboundPhase.run(agent, twilio, sms, options.latencyDuration(),
-                        options.replyWorkers());
-                log("%s: %.0f replies/s, %s", database.name(), outbound.repliesPerSecond(), outbound.latency());
-                log("%s: %d visitor sessions", database.name(), options.connections());
-                ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
-                log("%s: %d connected, %d replies delivered, %.1f KiB heap each", database.name(),
-                        connections.connected(), connections.delivered(), connections.heapPerConnectionKiB());
-                return new Result(database.name(), hub.startupMillis(), rssIdle, inbound,
-                        inbound.visiblePerSecond() / referencePerSecond, atRate, nearSaturation, outbound, connections,
-                        Machine.load());
+                return phases(options, database, hub, traffic, twilio, referencePerSecond, rssIdle);
             }
         } finally {
             hub.close();
             hub.deleteData(results.resolve("hub-" + tag + ".log"));
             database.dropSchema();
         }
+    }
+
+    private static Result phases(BenchOptions options, Database database, HubProcess hub, Traffic traffic,
+                                 FakeTwilio twilio, double referencePerSecond, double rssIdle) throws Exception {
+        String db = database.name();
+        InboundPhases.seed(traffic, options.customers());
+        Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, options.duration().toSeconds() / 4)));
+        log("%s: warming up for %ds", db, warmup.toSeconds());
+        InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
+        log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
+        InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
+                options.webhookWorkers(), options.customers());
+        log("%s: %.0f msg/s visible, %s", db, inbound.visiblePerSecond(), inbound.latency());
+        InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database);
+        int near = Math.max(1, (int) (inbound.visiblePerSecond() * 0.85));
+        InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, near, database);
+        AgentRest agent = new AgentRest(hub);
+        List<Long> sms = traffic.conversations.entrySet().stream().filter(e -> e.getKey().startsWith("+"))
+                .map(java.util.Map.Entry::getValue).toList();
+        log("%s: agent replies for %ds", db, options.latencyDuration().toSeconds());
+        OutboundPhase.Result outbound = OutboundPhase.run(agent, twilio, sms, options.latencyDuration(),
+                options.replyWorkers());
+        log("%s: %.0f replies/s, %s", db, outbound.repliesPerSecond(), outbound.latency());
+        log("%s: %d visitor sessions", db, options.connections());
+        ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
+        log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
+                connections.delivered(), connections.heapPerConnectionKiB());
+        return new Result(db, hub.startupMillis(), rssIdle, inbound, inbound.visiblePerSecond() / referencePerSecond,
+                atRate, nearSaturation, outbound, connections, Machine.load());
     }
 
     private static InboundPhases.FixedRate fixedRate(Traffic traffic, BenchOptions options, int rate,

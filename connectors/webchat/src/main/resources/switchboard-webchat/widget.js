@@ -176,6 +176,7 @@
       case 'welcome': return onWelcome(frame);
       case 'ack': return onAck(frame);
       case 'message': return onAgentMessage(frame);
+      case 'typing': return showAgentTyping(frame.on === true);
       case 'error': return onError(frame);
       default: return undefined; // pong, identified
     }
@@ -219,10 +220,38 @@
     state.seen.set(frame.id, item.el);
   }
 
+  function showAgentTyping(on) {
+    if (ui) {
+      ui.typing.hidden = !on;
+    }
+  }
+
+  // Tells the agents the visitor is typing (no preview of the text), at most every 2 s, and that
+  // they stopped after 3 s without a key or on sending.
+  function visitorTyped() {
+    var now = Date.now();
+    if (!state.typingSince || now - state.typingSince > 2000) {
+      if (state.ready && send({ type: 'typing', on: true })) {
+        state.typingSince = now;
+      }
+    }
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(stoppedTyping, 3000);
+  }
+
+  function stoppedTyping() {
+    clearTimeout(state.typingTimer);
+    if (state.typingSince) {
+      state.typingSince = 0;
+      send({ type: 'typing', on: false });
+    }
+  }
+
   function onAgentMessage(frame) {
     if (!frame.id || state.seen.has(frame.id)) {
       return;
     }
+    showAgentTyping(false);
     state.seen.set(frame.id, renderMessage(frame));
     if (!state.open && ui) {
       ui.bubble.classList.add('unread');
@@ -269,6 +298,7 @@
     'header{background:#2557d6;color:#fff;padding:12px 14px;display:flex;align-items:center;gap:8px}' +
     'h2{font-size:16px;margin:0;flex:1;font-weight:600}' +
     '.status{font-size:12px;opacity:.85}' +
+    '.typing{margin:0;padding:2px 12px;font-size:12px;font-style:italic;color:#555}' +
     '.close{background:transparent;border:0;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:2px 6px}' +
     '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f6f7f9}' +
     '.greeting{margin:0;color:#555}' +
@@ -289,6 +319,7 @@
     '<header><h2 id="sb-title"></h2><span class="status" aria-live="polite"></span>' +
     '<button type="button" class="close" aria-label="Close chat">\u00d7</button></header>' +
     '<div class="log" role="log" aria-live="polite"><p class="greeting"></p></div>' +
+    '<p class="typing" aria-live="polite" hidden>Agent is typing\u2026</p>' +
     '<p class="notice" role="status" hidden></p>' +
     '<form><label for="sb-input" class="sr-only">Your message</label>' +
     '<input id="sb-input" type="text" autocomplete="off" placeholder="Type a message\u2026">' +
@@ -317,6 +348,7 @@
       greeting: root.querySelector('.greeting'),
       notice: root.querySelector('.notice'),
       status: root.querySelector('.status'),
+      typing: root.querySelector('.typing'),
       input: root.querySelector('input'),
       form: root.querySelector('form'),
       noticeTimer: null
@@ -332,8 +364,10 @@
       event.preventDefault(); // Enter in the input submits the form
       if (api.sendMessage(ui.input.value)) {
         ui.input.value = '';
+        stoppedTyping();
       }
     });
+    ui.input.addEventListener('input', visitorTyped);
   }
 
   function renderMessage(message) {
@@ -399,7 +433,8 @@
   }
 
   function identifyFrame(user) {
-    return { type: 'identify', identifier: user.identifier, name: user.name, email: user.email };
+    return { type: 'identify', identifier: user.identifier, identifierHash: user.identifierHash,
+      name: user.name, email: user.email, emailHash: user.emailHash };
   }
 
   function asText(value) {
@@ -444,7 +479,8 @@
     },
     setUser: function (user) {
       user = user || {};
-      state.user = { identifier: asText(user.identifier), name: asText(user.name), email: asText(user.email) };
+      state.user = { identifier: asText(user.identifier), identifierHash: asText(user.identifierHash),
+        name: asText(user.name), email: asText(user.email), emailHash: asText(user.emailHash) };
       if (state.ready) {
         send(identifyFrame(state.user));
       }

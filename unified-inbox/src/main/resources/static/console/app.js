@@ -1,19 +1,33 @@
-// The agent console: conversation list, thread, reply box, live over /api/realtime.
-import { api, ApiError } from './api.js';
+// The agent console: conversation list, thread (messages + notes), reply box, context panel, live
+// over /api/realtime.
+import { api } from './api.js';
 import { connectRealtime } from './realtime.js';
-import { renderList, sortConversations, matchesFilter } from './list.js';
-import { renderHeader, renderMessages } from './thread.js';
+import { renderList, sortConversations, matchesFilter, matchesSearch, neighbour } from './list.js';
+import { renderTimeline } from './thread.js';
+import { renderHeader, renderContext } from './context.js';
+import { renderChannels } from './reply.js';
+import { bindActions, bindReply } from './actions.js';
+import { bindCanned } from './canned.js';
+import { askPermissionOnce, notify } from './notify.js';
+import { visitorTypingIn, showVisitorTyping, bindAgentTyping } from './typing.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { filter: '', conversations: new Map(), selectedId: null, messages: new Map() };
+const state = {
+  filter: '', search: { q: '', channel: '', label: '' }, conversations: new Map(), selectedId: null,
+  messages: new Map(), notes: new Map(), past: [],
+};
 const refs = {
-  name: $('contact-name'), ids: $('contact-ids'), status: $('thread-status'),
-  toggle: $('toggle-status'), context: $('context'),
+  name: $('contact-name'), ids: $('contact-ids'), status: $('thread-status'), toggle: $('toggle-status'),
+  priority: $('priority'), labels: $('labels'),
 };
 
+function visibleConversations() {
+  return sortConversations([...state.conversations.values()]
+    .filter((c) => matchesFilter(c, state.filter) && matchesSearch(c, state.search)));
+}
+
 function showList() {
-  const visible = sortConversations([...state.conversations.values()]
-    .filter((c) => matchesFilter(c, state.filter)));
+  const visible = visibleConversations();
   renderList($('conversations'), visible, state.selectedId, select);
   $('empty').hidden = visible.length > 0;
 }
@@ -22,10 +36,11 @@ function showThread() {
   const conversation = state.conversations.get(state.selectedId);
   $('thread').hidden = !conversation;
   $('placeholder').hidden = Boolean(conversation);
-  if (conversation) {
-    renderHeader(refs, conversation);
-    renderMessages($('messages'), [...state.messages.values()]);
-  }
+  if (!conversation) return;
+  renderHeader(refs, conversation, (label) => actions.removeLabel(label));
+  renderChannels($('reply-channel'), conversation);
+  renderContext($('context'), conversation, state.past);
+  renderTimeline($('messages'), [...state.messages.values()], [...state.notes.values()]);
 }
 
 async function loadList() {
@@ -38,12 +53,20 @@ async function loadList() {
 }
 
 async function select(id) {
+  if (state.selectedId !== id) showVisitorTyping($('visitor-typing'), false);
   state.selectedId = id;
   $('reply-error').textContent = '';
-  const messages = await api.messages(id);
+  const [messages, notes] = await Promise.all([api.messages(id), api.notes(id)]);
   state.messages = new Map(messages.map((m) => [m.id, m]));
+  state.notes = new Map(notes.map((n) => [n.id, n]));
+  state.past = [];
   showList();
   showThread();
+  const contactId = state.conversations.get(id)?.contact?.id;
+  if (contactId) {
+    state.past = await api.contactConversations(contactId).catch(() => []);
+    if (state.selectedId === id) showThread();
+  }
 }
 
 function upsertConversation(conversation) {
@@ -56,8 +79,17 @@ async function onFrame(frame) {
   const data = frame.data ?? {};
   switch (frame.type) {
     case 'conversation.created':
-    case 'conversation.status_changed':
       upsertConversation(data.conversation);
+      break;
+    case 'conversation.status_changed':
+    case 'conversation.updated':
+      upsertConversation(data.conversation);
+      break;
+    case 'conversation.note_created':
+      if (data.conversationId === state.selectedId) {
+        state.notes.set(data.note.id, data.note);
+        showThread();
+      }
       break;
     case 'message.created':
     case 'message.status_changed':
@@ -66,7 +98,17 @@ async function onFrame(frame) {
         showThread();
       }
       if (frame.type === 'message.created') {
-        upsertConversation(await api.conversation(data.conversationId));
+        const conversation = await api.conversation(data.conversationId);
+        upsertConversation(conversation);
+        if (data.message.direction === 'INBOUND') {
+          notify(conversation.contact?.displayName ?? 'New message', data.message.text,
+            { conversationId: conversation.id, selectedId: state.selectedId, onOpen: select });
+        }
+      }
+      break;
+    case 'visitor.typing':
+      if (visitorTypingIn([...state.conversations.values()], data) === state.selectedId) {
+        showVisitorTyping($('visitor-typing'), data.on, data.preview);
       }
       break;
     case 'conversation.context': {
@@ -79,40 +121,48 @@ async function onFrame(frame) {
   }
 }
 
-async function sendReply(event) {
-  event.preventDefault();
-  const text = $('reply-text').value;
-  if (!text.trim() || !state.selectedId) return;
-  $('reply-error').textContent = '';
-  try {
-    const message = await api.reply(state.selectedId, text);
-    state.messages.set(message.id, message);
-    $('reply-text').value = '';
-    showThread();
-  } catch (e) {
-    $('reply-error').textContent = e instanceof ApiError ? e.message : 'The reply could not be sent.';
+function onListKey(event) {
+  if (event.target.closest('input, textarea, select')) return;
+  const step = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }[event.key];
+  if (step) {
+    event.preventDefault();
+    const id = neighbour(visibleConversations(), state.selectedId, step);
+    if (id !== null) select(id);
+  } else if (event.key === 'Enter' && state.selectedId) {
+    event.preventDefault();
+    $('reply-text').focus();
   }
 }
 
-async function toggleStatus() {
-  const current = state.conversations.get(state.selectedId);
-  if (!current) return;
-  try {
-    upsertConversation(await api.setStatus(current.id, current.status === 'resolved' ? 'open' : 'resolved'));
-  } catch (e) {
-    $('reply-error').textContent = e.message;
-  }
+const actions = bindActions($, {
+  current: () => state.conversations.get(state.selectedId),
+  upsert: upsertConversation,
+  error: (message) => { $('reply-error').textContent = message; },
+});
+
+function bindFilters() {
+  $('filter').addEventListener('change', (e) => { state.filter = e.target.value; loadList(); });
+  $('search').addEventListener('input', (e) => { state.search.q = e.target.value.trim(); showList(); });
+  $('channel-filter').addEventListener('change', (e) => { state.search.channel = e.target.value; showList(); });
+  $('label-filter').addEventListener('input', (e) => { state.search.label = e.target.value.trim(); showList(); });
+  document.addEventListener('keydown', onListKey);
 }
 
 async function start() {
   const me = await api.me();
   $('me').textContent = `${me.displayName} (${me.role.toLowerCase()})`;
-  $('filter').addEventListener('change', (e) => { state.filter = e.target.value; loadList(); });
-  $('reply').addEventListener('submit', sendReply);
-  $('reply-text').addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('reply').requestSubmit();
+  bindFilters();
+  askPermissionOnce();
+  bindCanned($('reply-text'), $('canned-suggestions'), () => ({
+    contactName: state.conversations.get(state.selectedId)?.contact?.displayName, agentName: me.displayName,
+  }));
+  const stopTyping = bindAgentTyping($('reply-text'), () => $('reply-note').checked,
+    () => state.conversations.get(state.selectedId));
+  bindReply($, {
+    current: () => state.conversations.get(state.selectedId),
+    added: (message) => { stopTyping(); state.messages.set(message.id, message); showThread(); },
+    noted: (note) => { state.notes.set(note.id, note); showThread(); },
   });
-  $('toggle-status').addEventListener('click', toggleStatus);
   $('logout').addEventListener('click', async () => {
     await api.logout();
     window.location.assign('/login?logout');

@@ -1,45 +1,78 @@
-// One conversation: its contact, visitor context, messages in seq order.
+// One conversation's timeline: messages and private notes in time order, with channel badges,
+// delivery ticks (symbol + word, never color alone) and attachments.
 import { el, clear, time } from './dom.js';
+import { linkify } from './text.js';
 
-const CONTEXT_LABELS = {
-  page: 'Page', url: 'Page', title: 'Title', referrer: 'Referrer', userAgent: 'Browser', browser: 'Browser',
-  language: 'Language', locale: 'Language', timeZone: 'Time zone', timezone: 'Time zone',
+const TICKS = {
+  QUEUED: ['🕓', 'queued'], SENT: ['✓', 'sent'], DELIVERED: ['✓✓', 'delivered'],
+  READ: ['✓✓', 'read'], FAILED: ['⚠', 'failed'],
 };
+const PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
-export function renderHeader(refs, conversation) {
-  refs.name.textContent = conversation.contact?.displayName ?? 'Unknown';
-  refs.ids.textContent = (conversation.contact?.identities ?? [])
-    .map((i) => `${i.channel}: ${i.address}`).join(' · ');
-  refs.status.textContent = conversation.status;
-  refs.status.className = `badge ${conversation.status}`;
-  refs.toggle.textContent = conversation.status === 'resolved' ? 'Reopen' : 'Resolve';
-  renderContext(refs.context, conversation.context ?? {});
-}
-
-function renderContext(container, context) {
+export function renderTimeline(container, messages, notes) {
   clear(container);
-  const entries = Object.entries(context).filter(([, value]) => value);
-  for (const [key, value] of entries) {
-    container.append(el('dt', { text: CONTEXT_LABELS[key] ?? key }), el('dd', { text: value }));
-  }
-  container.hidden = entries.length === 0;
-}
-
-export function renderMessages(container, messages) {
-  clear(container);
-  [...messages].sort((a, b) => a.seq - b.seq).forEach((m) => container.append(messageItem(m)));
+  const items = [
+    ...messages.map((m) => ({ at: Date.parse(m.createdAt), seq: m.seq, node: () => messageItem(m) })),
+    ...notes.map((n) => ({ at: Date.parse(n.createdAt), seq: Infinity, node: () => noteItem(n) })),
+  ];
+  items.sort((a, b) => a.at - b.at || a.seq - b.seq).forEach((item) => container.append(item.node()));
   container.scrollTop = container.scrollHeight;
+}
+
+function body(text) {
+  const node = el('div', { className: 'text' });
+  node.append(linkify(text ?? ''));
+  return node;
 }
 
 function messageItem(m) {
   const inbound = m.direction === 'INBOUND';
-  const meta = [m.author, m.channel, time(m.createdAt)].filter(Boolean).join(' · ');
   return el('li', { className: `message ${inbound ? 'inbound' : 'outbound'}`, data: { id: m.id } }, [
-    el('div', { text: m.text ?? '' }),
+    m.subject ? el('div', { className: 'subject', text: m.subject }) : null,
+    body(m.text),
+    attachments(m.attachments ?? []),
     el('div', { className: 'meta' }, [
-      el('span', { text: meta }),
-      inbound ? null : el('span', { className: `state ${m.status.toLowerCase()}`, text: ` · ${m.status}` }),
+      el('span', { className: 'badge channel', text: m.channel, title: `via ${m.channel}` }),
+      el('span', { text: ` ${[m.author, time(m.createdAt)].filter(Boolean).join(' · ')}` }),
+      inbound ? null : tick(m.status),
     ]),
-    m.status === 'FAILED' && m.error ? el('div', { className: 'failure', text: m.error }) : null,
+    m.status === 'FAILED' && m.error ? el('div', { className: 'failure', text: `Not sent: ${m.error}` }) : null,
+  ]);
+}
+
+function tick(status) {
+  const [symbol, word] = TICKS[status] ?? ['', String(status).toLowerCase()];
+  return el('span', { className: `state ${String(status).toLowerCase()}`, text: ` ${symbol} ${word}`,
+    title: `Delivery: ${word}` });
+}
+
+function attachments(list) {
+  if (list.length === 0) return null;
+  return el('div', { className: 'attachments' }, list.map((a) => {
+    const type = String(a.contentType ?? '').split(';')[0].trim().toLowerCase();
+    const link = el('a', { className: 'attachment', text: `📎 ${a.name ?? 'file'} (${size(a.size)})` });
+    link.href = `/api/attachments/${Number(a.id)}`;
+    link.setAttribute('download', a.name ?? '');
+    link.rel = 'noopener noreferrer';
+    if (!PREVIEWABLE.includes(type)) return link;
+    const img = el('img', { className: 'preview-image' });
+    img.src = `/api/attachments/${Number(a.id)}?inline=true`;
+    img.alt = a.name ?? 'image';
+    img.loading = 'lazy';
+    return el('figure', {}, [img, link]);
+  }));
+}
+
+function size(bytes) {
+  if (!Number.isFinite(bytes)) return '?';
+  if (bytes < 1024) return `${bytes} B`;
+  return bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+function noteItem(n) {
+  return el('li', { className: 'note', data: { noteId: n.id } }, [
+    el('div', { className: 'note-label', text: '🔒 Private note — not sent to the customer' }),
+    body(n.text),
+    el('div', { className: 'meta', text: [n.author, time(n.createdAt)].filter(Boolean).join(' · ') }),
   ]);
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** The agent REST API as an API client uses it: HTTP Basic, JSON. */
-final class AgentApi {
+public final class AgentApi {
 
     private final Hub hub;
     private final String authorization;
@@ -23,28 +23,28 @@ final class AgentApi {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static AgentApi admin(Hub hub) {
+    public static AgentApi admin(Hub hub) {
         return new AgentApi(hub, Hub.ADMIN, Hub.PASSWORD);
     }
 
-    static AgentApi anonymous(Hub hub) {
+    public static AgentApi anonymous(Hub hub) {
         return new AgentApi(hub, null, null);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET());
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body))));
     }
 
-    JsonNode conversations() {
+    public JsonNode conversations() {
         return get("/api/conversations").ok();
     }
 
-    JsonNode messages(long conversationId) {
+    public JsonNode messages(long conversationId) {
         return get("/api/conversations/" + conversationId + "/messages").ok();
     }
 
@@ -69,13 +69,13 @@ final class AgentApi {
         }
     }
 
-    record Response(int status, String body, HttpResponse<String> raw) {
+    public record Response(int status, String body, HttpResponse<String> raw) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return Json.parse(body);
         }
 
-        JsonNode ok() {
+        public JsonNode ok() {
             if (status / 100 != 2) {
                 throw new AssertionError("Expected 2xx, got " + status + ": " + body);
             }

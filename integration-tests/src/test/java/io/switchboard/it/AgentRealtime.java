@@ -5,13 +5,13 @@ import java.util.Base64;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 /** An agent's live connection to {@code /api/realtime}. */
-final class AgentRealtime extends WsClient {
+public final class AgentRealtime extends WsClient {
 
     private AgentRealtime(Hub hub, WebSocketHttpHeaders headers) {
         super(hub.ws("/api/realtime"), headers);
     }
 
-    static AgentRealtime connect(Hub hub) {
+    public static AgentRealtime connect(Hub hub) {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.set("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((Hub.ADMIN + ":" + Hub.PASSWORD).getBytes(StandardCharsets.UTF_8)));

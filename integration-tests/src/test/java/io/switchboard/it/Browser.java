@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * both paths come from the machine (SWITCHBOARD_TEST_CHROMIUM / SWITCHBOARD_TEST_CHROMEDRIVER, or the
  * Debian defaults).
  */
-final class Browser {
+public final class Browser {
 
     static final String CHROMIUM = env("SWITCHBOARD_TEST_CHROMIUM", "/usr/bin/chromium");
     static final String CHROMEDRIVER = env("SWITCHBOARD_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -22,16 +22,16 @@ final class Browser {
     private Browser() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     }
 
-    static String unavailableReason() {
+    public static String unavailableReason() {
         return "Chromium not found at " + CHROMIUM + " / " + CHROMEDRIVER
                 + " (apt-get install -y chromium chromium-driver; .ci/run does)";
     }
 
-    static ChromeDriver open(Path profileDir) {
+    public static ChromeDriver open(Path profileDir) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -48,7 +48,7 @@ final class Browser {
     }
 
     /** Saves a screenshot under target/screenshots/ as a test artifact. */
-    static void screenshot(ChromeDriver driver, String name) {
+    public static void screenshot(ChromeDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);

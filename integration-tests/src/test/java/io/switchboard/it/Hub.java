@@ -13,10 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * this JVM on a free loopback port, with its data under a directory the test owns so it can be
  * stopped and started again on the same data.
  */
-final class Hub implements AutoCloseable {
+public final class Hub implements AutoCloseable {
 
-    static final String ADMIN = "admin";
-    static final String PASSWORD = "it-admin-password-123";
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "it-admin-password-123";
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -26,7 +26,7 @@ final class Hub implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    static Hub start(Path dataDir, Database database, Map<String, Object> overrides) {
+    public static Hub start(Path dataDir, Database database, Map<String, Object> overrides) {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", "0");
         props.put("server.address", "127.0.0.1");
@@ -49,7 +49,7 @@ final class Hub implements AutoCloseable {
         return start(dataDir, database, Map.of());
     }
 
-    String http(String path) {
+    public String http(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
@@ -61,7 +61,7 @@ final class Hub implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
@@ -71,16 +71,16 @@ final class Hub implements AutoCloseable {
     }
 
     /** Where a hub keeps its data: the embedded H2 default, or PostgreSQL when CI provides one. */
-    record Database(String name, Map<String, Object> properties) {
+    public record Database(String name, Map<String, Object> properties) {
 
-        static final String POSTGRES_URL_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
+        public static final String POSTGRES_URL_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
 
-        static Database h2() {
+        public static Database h2() {
             return new Database("H2", Map.of());
         }
 
         /** A fresh schema per call, so runs never see each other's rows. Null when no PostgreSQL is configured. */
-        static Database postgresOrNull() {
+        public static Database postgresOrNull() {
             String url = System.getenv(POSTGRES_URL_ENV);
             if (url == null || url.isBlank()) {
                 return null;

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 /** A web-chat visitor speaking the widget's frame protocol (docs/webchat.md) from a page of {@code origin}. */
-final class Visitor extends WsClient {
+public final class Visitor extends WsClient {
 
-    String visitorId;
+    public String visitorId;
     String token;
     JsonNode welcome;
 
@@ -24,7 +24,7 @@ final class Visitor extends WsClient {
     }
 
     /** A new visitor on a page served by the hub itself. */
-    static Visitor arrive(Hub hub) {
+    public static Visitor arrive(Hub hub) {
         return connect(hub, hub.origin(), null, null);
     }
 
@@ -51,7 +51,7 @@ final class Visitor extends WsClient {
     }
 
     /** Sends a chat message and waits for the hub's ack (sent only once the message is durable). */
-    JsonNode say(String text) {
+    public JsonNode say(String text) {
         return say(UUID.randomUUID().toString(), text);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /** A WebSocket client that keeps every JSON frame it receives, for visitor and agent tests. */
-class WsClient implements AutoCloseable {
+public class WsClient implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
@@ -45,7 +45,7 @@ class WsClient implements AutoCloseable {
         }
     }
 
-    void send(Object frame) {
+    public void send(Object frame) {
         sendRaw(frame instanceof String s ? s : Json.write(frame));
     }
 
@@ -60,7 +60,7 @@ class WsClient implements AutoCloseable {
     }
 
     /** The next frame (received earlier or arriving within the timeout) that matches. */
-    JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
         synchronized (seen) {
             for (JsonNode frame : seen) {
                 if (match.test(frame)) {
@@ -90,7 +90,7 @@ class WsClient implements AutoCloseable {
         }
     }
 
-    JsonNode awaitType(String type) {
+    public JsonNode awaitType(String type) {
         return await(f -> type.equals(f.path("type").asText()), Duration.ofSeconds(15));
     }
 

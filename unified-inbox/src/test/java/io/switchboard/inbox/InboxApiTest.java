@@ -205,6 +205,19 @@ class InboxApiTest {
     }
 
     @Test
+    void healthShowsTheOverallStatusToAnyoneAndEachComponentToALoggedInUser() throws Exception {
+        HttpResponse<String> anonymous = send(request("/actuator/health").GET(), null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(body(anonymous).path("status").asText()).isEqualTo("UP");
+        assertThat(body(anonymous).has("components")).isFalse();
+        assertThat(send(request("/actuator/health/db").GET(), null).statusCode()).isEqualTo(404);
+
+        JsonNode db = body(send(request("/actuator/health/db").GET(), ADMIN_PASSWORD));
+        assertThat(db.path("status").asText()).isEqualTo("UP");
+        assertThat(db.path("details").has("database")).isTrue();
+    }
+
+    @Test
     void theConsoleRedirectsToTheLoginPage() throws Exception {
         HttpResponse<String> console = send(request("/console").GET(), null);
         assertThat(console.statusCode()).isEqualTo(302);

@@ -1,5 +1,6 @@
 package io.switchboard.email;
 
+import io.switchboard.core.spi.ConnectorStatus;
 import io.switchboard.core.bus.BusProperties;
 import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.InboundGateway;
@@ -64,5 +65,10 @@ public class EmailAutoConfiguration {
     @Bean
     EmailPolicy emailPolicy(EmailProperties properties, Mailboxes mailboxes) {
         return new EmailPolicy(mailboxes, properties.maxMessageSize().toBytes());
+    }
+
+    @Bean
+    ConnectorStatus emailStatus(EmailProperties properties) {
+        return new EmailStatus(properties);
     }
 }

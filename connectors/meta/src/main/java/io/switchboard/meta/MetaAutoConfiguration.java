@@ -1,5 +1,6 @@
 package io.switchboard.meta;
 
+import io.switchboard.core.spi.ConnectorStatus;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,5 +107,10 @@ public class MetaAutoConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+    }
+
+    @Bean
+    ConnectorStatus metaStatus(MetaProperties properties) {
+        return new MetaStatus(properties);
     }
 }

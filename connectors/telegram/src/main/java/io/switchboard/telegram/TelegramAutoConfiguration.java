@@ -1,5 +1,6 @@
 package io.switchboard.telegram;
 
+import io.switchboard.core.spi.ConnectorStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.InboundGateway;
@@ -86,5 +87,10 @@ public class TelegramAutoConfiguration {
     @Bean
     TelegramPublicEndpoints telegramPublicEndpoints() {
         return new TelegramPublicEndpoints();
+    }
+
+    @Bean
+    ConnectorStatus telegramStatus(TelegramProperties properties) {
+        return new TelegramStatus(properties);
     }
 }

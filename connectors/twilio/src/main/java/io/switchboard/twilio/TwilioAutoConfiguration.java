@@ -1,5 +1,6 @@
 package io.switchboard.twilio;
 
+import io.switchboard.core.spi.ConnectorStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.http.TwilioRestClient;
 import io.switchboard.core.model.ChannelType;
@@ -104,5 +105,10 @@ public class TwilioAutoConfiguration {
     @Bean
     TwilioPublicEndpoints twilioPublicEndpoints() {
         return new TwilioPublicEndpoints();
+    }
+
+    @Bean
+    ConnectorStatus twilioStatus(TwilioDirectory directory) {
+        return new TwilioStatus(directory);
     }
 }

@@ -140,19 +140,18 @@ class TwilioSenderTest extends TwilioWebTest {
 
     @Test
     void eachNumberKeepsItsSendRate() {
-        // A first send opens the connection, so the measured ones differ only by the limiter's spacing.
         sender.send(reply(ChannelType.SMS, SLOW_NUMBER, "warm-up"));
+        long start = System.nanoTime();
         for (int i = 0; i < 4; i++) {
             sender.send(reply(ChannelType.SMS, SLOW_NUMBER, "message " + i));
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        // 4 messages per second: the fake receives them about 250 ms apart (minus network jitter).
-        List<Long> at = FAKE.sent.stream().skip(1).map(FakeTwilio.Sent::atNanos).toList();
-        assertThat(at).hasSize(4);
-        for (int i = 1; i < at.size(); i++) {
-            assertThat(Duration.ofNanos(at.get(i) - at.get(i - 1))).isGreaterThan(Duration.ofMillis(180));
-        }
-        assertThat(Duration.ofNanos(at.get(3) - at.get(0))).isGreaterThan(Duration.ofMillis(650));
+        // 4 messages per second: the limiter lets a send start at most every 250 ms, so four more sends
+        // after the first take at least 3 x 250 ms. Only a lower bound: a busy machine can only add
+        // time, so this never fails for slowness (arrival gaps at the fake jitter with the network).
+        assertThat(FAKE.sent).hasSize(5);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(740));
     }
 
     private ChannelPolicy policyFor(OutboundMessage message) {

@@ -107,6 +107,32 @@ final class Frames {
         return write(frame);
     }
 
+    String identified(boolean verified) {
+        Map<String, Object> frame = frame("identified");
+        frame.put("verified", verified);
+        return write(frame);
+    }
+
+    /** To agents (audience "agents"): the visitor started or stopped typing, with an optional preview. */
+    String visitorTyping(String account, String visitorId, boolean on, String preview) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channel", "WEBCHAT");
+        data.put("account", account);
+        data.put("address", visitorId);
+        data.put("on", on);
+        data.put("preview", on ? preview : null);
+        Map<String, Object> frame = frame("visitor.typing");
+        frame.put("data", data);
+        return write(frame);
+    }
+
+    /** To the visitor: an agent is (or stopped) typing. */
+    String agentTyping(boolean on) {
+        Map<String, Object> frame = frame("typing");
+        frame.put("on", on);
+        return write(frame);
+    }
+
     String simple(String type) {
         return write(frame(type));
     }

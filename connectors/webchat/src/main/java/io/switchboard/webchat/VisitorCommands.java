@@ -33,9 +33,11 @@ final class VisitorCommands {
     private final InboundGateway gateway;
     private final ObjectProvider<TranscriptProvider> transcripts;
     private final Frames frames;
+    private final IdentityVerifier verifier;
 
     VisitorCommands(WebchatProperties properties, VisitorTokens tokens, VisitorRegistry registry,
                     InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts, Frames frames) {
+        this.verifier = new IdentityVerifier(properties);
         this.properties = properties;
         this.tokens = tokens;
         this.registry = registry;
@@ -83,10 +85,14 @@ final class VisitorCommands {
         String identifier = Frames.optionalString(frame, "identifier", MAX_IDENTITY_FIELD, "too_large");
         String name = Frames.optionalString(frame, "name", MAX_IDENTITY_FIELD, "too_large");
         String email = Frames.optionalString(frame, "email", MAX_IDENTITY_FIELD, "too_large");
+        String identifierHash = Frames.optionalString(frame, "identifierHash", MAX_IDENTITY_FIELD, "too_large");
+        String emailHash = Frames.optionalString(frame, "emailHash", MAX_IDENTITY_FIELD, "too_large");
         requireReady(session, null);
-        session.identify(identifier, name, email);
+        IdentityVerifier.Result verified = verifier.check(
+                new IdentityVerifier.Claim(identifier, identifierHash, email, emailHash));
+        session.identify(identifier, name, email, verified.identifierVerified(), verified.emailVerified());
         updateContext(session);
-        session.send(frames.simple("identified"));
+        session.send(frames.identified(verified.identifierVerified()));
     }
 
     static void requireReady(VisitorSession session, String clientId) {

@@ -23,6 +23,7 @@ final class VisitorSession {
     static final int MAX_CONTEXT_ENTRIES = 40;
     static final int MAX_CONTEXT_KEY_LENGTH = 100;
     static final int MAX_CONTEXT_VALUE_LENGTH = 2000;
+    static final String USER_PREFIX = "user.";
 
     private final WebSocketSession socket;
     private volatile String visitorId;
@@ -30,6 +31,8 @@ final class VisitorSession {
     private String identifier;
     private String name;
     private String email;
+    private boolean identifierVerified;
+    private boolean emailVerified;
 
     VisitorSession(WebSocketSession socket) {
         this.socket = socket;
@@ -55,9 +58,16 @@ final class VisitorSession {
         return new ChannelAddress(ChannelType.WEBCHAT, account, visitorId);
     }
 
-    /** Later reports win key by key, so a page change keeps the browser details sent at hello. */
+    /**
+     * Later reports win key by key, so a page change keeps the browser details sent at hello. Keys
+     * under {@code user.} are the hub's own (set from identify, {@code user.verified} only after the
+     * signature checked out): the page cannot set them.
+     */
     void mergeContext(Map<String, String> update) {
         update.forEach((key, value) -> {
+            if (key.regionMatches(true, 0, USER_PREFIX, 0, USER_PREFIX.length())) {
+                return;
+            }
             boolean room = context.containsKey(key) || context.size() < MAX_CONTEXT_ENTRIES;
             if (room && !key.isBlank() && key.length() <= MAX_CONTEXT_KEY_LENGTH) {
                 context.put(key, value.length() <= MAX_CONTEXT_VALUE_LENGTH ? value
@@ -67,9 +77,15 @@ final class VisitorSession {
     }
 
     void identify(String identifier, String name, String email) {
+        identify(identifier, name, email, false, false);
+    }
+
+    void identify(String identifier, String name, String email, boolean identifierVerified, boolean emailVerified) {
         this.identifier = identifier;
         this.name = name;
         this.email = email;
+        this.identifierVerified = identifierVerified;
+        this.emailVerified = emailVerified;
     }
 
     /** The page context plus the site's identification of the visitor, as sent with every message. */
@@ -78,6 +94,12 @@ final class VisitorSession {
         putIfPresent(all, "user.identifier", identifier);
         putIfPresent(all, "user.name", name);
         putIfPresent(all, "user.email", email);
+        if (identifierVerified) {
+            all.put("user.verified", "true");
+        }
+        if (emailVerified) {
+            all.put("user.email_verified", "true");
+        }
         return all;
     }
 

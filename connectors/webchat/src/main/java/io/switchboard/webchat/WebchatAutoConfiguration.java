@@ -1,5 +1,6 @@
 package io.switchboard.webchat;
 
+import io.switchboard.core.spi.ConnectorStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.core.spi.InboundGateway;
 import io.switchboard.core.spi.RealtimeBus;
@@ -59,9 +60,10 @@ public class WebchatAutoConfiguration {
     @Bean
     WebchatHandler webchatHandler(WebchatProperties properties, VisitorTokens tokens, VisitorRegistry registry,
                                   InboundGateway gateway, ObjectProvider<TranscriptProvider> transcripts,
-                                  Frames frames) {
+                                  Frames frames, RealtimeBus realtime) {
         VisitorCommands commands = new VisitorCommands(properties, tokens, registry, gateway, transcripts, frames);
-        return new WebchatHandler(properties, commands, registry, frames);
+        return new WebchatHandler(properties, commands, registry, frames,
+                new VisitorTyping(realtime, frames, properties.account()));
     }
 
     @Bean
@@ -103,5 +105,10 @@ public class WebchatAutoConfiguration {
     @Bean
     WidgetController webchatWidgetController(WebchatProperties properties, ObjectProvider<ObjectMapper> json) {
         return new WidgetController(properties, json.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    ConnectorStatus webchatStatus(WebchatProperties properties) {
+        return new WebchatStatus(properties);
     }
 }

@@ -28,10 +28,13 @@ final class WebchatHandler extends TextWebSocketHandler {
     private final VisitorCommands commands;
     private final VisitorRegistry registry;
     private final Frames frames;
+    private final VisitorTyping typing;
     private final Map<String, VisitorSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, PartialFrame> partial = new ConcurrentHashMap<>();
 
-    WebchatHandler(WebchatProperties properties, VisitorCommands commands, VisitorRegistry registry, Frames frames) {
+    WebchatHandler(WebchatProperties properties, VisitorCommands commands, VisitorRegistry registry, Frames frames,
+                   VisitorTyping typing) {
+        this.typing = typing;
         this.properties = properties;
         this.commands = commands;
         this.registry = registry;
@@ -96,16 +99,18 @@ final class WebchatHandler extends TextWebSocketHandler {
     private void dispatch(VisitorSession visitor, JsonNode frame) throws IOException {
         JsonNode type = frame.get("type");
         if (type == null || !type.isTextual()) {
-            throw FrameException.malformed("The frame needs a \"type\": hello, message, context, identify or ping.");
+            throw FrameException.malformed(
+                    "The frame needs a \"type\": hello, message, context, identify, typing or ping.");
         }
         switch (type.textValue()) {
             case "hello" -> commands.hello(visitor, frame);
             case "message" -> commands.message(visitor, frame);
             case "context" -> commands.context(visitor, frame);
             case "identify" -> commands.identify(visitor, frame);
+            case "typing" -> typing.typing(visitor, frame);
             case "ping" -> visitor.send(frames.simple("pong"));
             default -> throw FrameException.malformed("Unknown frame type \"" + abbreviate(type.textValue())
-                    + "\"; use hello, message, context, identify or ping.");
+                    + "\"; use hello, message, context, identify, typing or ping.");
         }
     }
 

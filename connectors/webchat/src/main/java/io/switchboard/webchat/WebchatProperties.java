@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionSecret  HMAC key for visitor tokens; blank means a random key kept in the data directory
  * @param title          heading of the chat window
  * @param greeting       short text shown while the conversation is empty
+ * @param identitySecret HMAC-SHA256 key the site signs {@code setUser} identifiers (and e-mails) with; blank
+ *                       means signed identities are not accepted
+ * @param identityVerification {@code optional}: unsigned {@code setUser} is taken as an unverified hint;
+ *                       {@code required}: an unsigned {@code setUser} is refused
  */
 @Validated
 @ConfigurationProperties("hub.channels.webchat")
@@ -35,7 +39,27 @@ record WebchatProperties(
         @DefaultValue("50") @Min(0) @Max(1000) int historyLimit,
         String sessionSecret,
         @DefaultValue("Chat with us") @Size(max = 100) String title,
-        @DefaultValue("Hi! Ask us anything - we usually answer within a few minutes.") @Size(max = 500) String greeting) {
+        @DefaultValue("Hi! Ask us anything - we usually answer within a few minutes.") @Size(max = 500) String greeting,
+        String identitySecret,
+        @DefaultValue("optional") IdentityVerification identityVerification) {
+
+    static final int MIN_IDENTITY_SECRET = 16;
+
+    WebchatProperties {
+        boolean secret = identitySecret != null && !identitySecret.isBlank();
+        if (identityVerification == IdentityVerification.REQUIRED && !secret) {
+            throw new IllegalArgumentException("hub.channels.webchat.identity-verification is 'required' but"
+                    + " hub.channels.webchat.identity-secret is not set: set the secret your site signs identifiers"
+                    + " with (e.g. ${SWITCHBOARD_WEBCHAT_IDENTITY_SECRET}) or use 'optional'");
+        }
+        if (secret && identitySecret.length() < MIN_IDENTITY_SECRET) {
+            throw new IllegalArgumentException("hub.channels.webchat.identity-secret must be at least "
+                    + MIN_IDENTITY_SECRET + " characters; generate one with: openssl rand -hex 32");
+        }
+    }
+
+    /** Whether a {@code setUser} without a valid signature is accepted (as an unverified hint). */
+    enum IdentityVerification { OPTIONAL, REQUIRED }
 
     /** True when the admin opened the WebSocket to every site (development only). */
     boolean anyOrigin() {

@@ -12,14 +12,24 @@ import org.apache.camel.ProducerTemplate;
 class CamelInboundGateway implements InboundGateway {
 
     private final ProducerTemplate producer;
+    private final ActivityTracker activity;
 
-    CamelInboundGateway(ProducerTemplate producer) {
+    CamelInboundGateway(ProducerTemplate producer, ActivityTracker activity) {
         this.producer = producer;
+        this.activity = activity;
     }
 
     @Override
     public void accept(InboundMessage message) {
-        run(Endpoints.INBOUND_PIPELINE, message);
+        var customer = message.customer();
+        try {
+            run(Endpoints.INBOUND_PIPELINE, message);
+        } catch (RuntimeException e) {
+            activity.error(customer == null ? null : customer.channel(), customer == null ? null : customer.account(),
+                    "Inbound: " + e.getMessage());
+            throw e;
+        }
+        activity.inbound(customer.channel(), customer.account());
     }
 
     @Override

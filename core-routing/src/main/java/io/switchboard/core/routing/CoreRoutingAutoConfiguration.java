@@ -44,6 +44,11 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
+    ActivityTracker channelActivity() {
+        return new ActivityTracker();
+    }
+
+    @Bean
     RoutesBuilder hubErrorHandling(BusProperties bus) {
         return new HubErrorHandling(bus);
     }
@@ -69,8 +74,9 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
-    RoutesBuilder outboundDispatcherRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<OutboundSender> senders) {
-        return new OutboundDispatcherRoute(endpoints, codec, new SenderRegistry(senders));
+    RoutesBuilder outboundDispatcherRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<OutboundSender> senders,
+                                          ActivityTracker activity) {
+        return new OutboundDispatcherRoute(endpoints, codec, new SenderRegistry(senders), activity);
     }
 
     @Bean
@@ -79,8 +85,8 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
-    InboundGateway inboundGateway(ProducerTemplate producer) {
-        return new CamelInboundGateway(producer);
+    InboundGateway inboundGateway(ProducerTemplate producer, ActivityTracker activity) {
+        return new CamelInboundGateway(producer, activity);
     }
 
     @Bean

@@ -23,11 +23,13 @@ class OutboundDispatcherRoute extends RouteBuilder {
     private final Endpoints endpoints;
     private final BusCodec codec;
     private final SenderRegistry senders;
+    private final ActivityTracker activity;
 
-    OutboundDispatcherRoute(Endpoints endpoints, BusCodec codec, SenderRegistry senders) {
+    OutboundDispatcherRoute(Endpoints endpoints, BusCodec codec, SenderRegistry senders, ActivityTracker activity) {
         this.endpoints = endpoints;
         this.codec = codec;
         this.senders = senders;
+        this.activity = activity;
     }
 
     @Override
@@ -46,11 +48,20 @@ class OutboundDispatcherRoute extends RouteBuilder {
             OutboundSender.SendResult result = sender.send(message);
             status = new DeliveryStatus(message.hubId(), message.channel(), result.providerId(), DeliveryState.SENT,
                     null, Instant.now());
+            activity.outbound(message.channel(), account(message));
         } catch (PermanentSendException refused) {
             log.warn("{} refused reply {}: {}", message.channel(), message.hubId(), refused.getMessage());
+            activity.error(message.channel(), account(message), "Outbound: " + refused.getMessage());
             status = failed(message.hubId(), message.channel(), refused.getMessage());
+        } catch (RuntimeException retried) {
+            activity.error(message.channel(), account(message), "Outbound (will retry): " + retried.getMessage());
+            throw retried;
         }
         exchange.getMessage().setBody(codec.write(status));
+    }
+
+    private static String account(OutboundMessage message) {
+        return message.target() == null ? null : message.target().account();
     }
 
     private static DeliveryStatus failed(java.util.UUID hubId, ChannelType channel, String reason) {

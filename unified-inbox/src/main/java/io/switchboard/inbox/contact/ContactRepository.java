@@ -39,13 +39,14 @@ public class ContactRepository {
 
     /**
      * A contact known by the same verified key on a sibling channel: the same E.164 phone on SMS and
-     * WhatsApp (any of our numbers), the same email address on any of our mailboxes. Page-scoped ids
+     * WhatsApp (any of our numbers), the same email address on any of our mailboxes (or verified by a
+     * signed widget identity). Page-scoped ids
      * (Messenger, Instagram) and widget visitors never match across accounts.
      */
     public Optional<Long> findBySharedKey(ChannelAddress address) {
         List<String> family = switch (address.channel()) {
             case SMS, WHATSAPP -> List.of("SMS", "WHATSAPP");
-            case EMAIL -> List.of("EMAIL");
+            case EMAIL -> List.of("EMAIL", IdentityKinds.VERIFIED_EMAIL);
             default -> List.of();
         };
         if (family.isEmpty()) {
@@ -130,14 +131,24 @@ public class ContactRepository {
                         .add(new IdentityView(rs.getString("channel"), rs.getString("account"),
                                 rs.getString("address"))));
         Map<Long, ContactView> views = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, display_name FROM contact WHERE id IN (:ids)")
+        jdbc.sql("SELECT id, display_name, crm_attributes FROM contact WHERE id IN (:ids)")
                 .param("ids", contactIds)
                 .query((RowCallbackHandler) rs -> {
                     long id = rs.getLong("id");
                     List<IdentityView> own = identities.getOrDefault(id, List.of());
-                    views.put(id, new ContactView(id, displayName(rs.getString("display_name"), own), own));
+                    views.put(id, new ContactView(id, displayName(rs.getString("display_name"), own), own,
+                            CrmAttributes.read(rs.getString("crm_attributes"))));
                 });
         return views;
+    }
+
+    /** Stores what the CRM lookup returned for the contact (a JSON object), replacing what was there. */
+    public void storeCrmAttributes(long contactId, String json, Instant now) {
+        jdbc.sql("UPDATE contact SET crm_attributes = :json, updated_at = :now WHERE id = :id")
+                .param("json", json)
+                .param("now", ts(now))
+                .param("id", contactId)
+                .update();
     }
 
     private static String displayName(String stored, List<IdentityView> identities) {

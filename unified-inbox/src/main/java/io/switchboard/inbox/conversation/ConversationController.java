@@ -78,12 +78,14 @@ class ConversationController {
     }
 
     @PostMapping("/{id}/status")
-    @Operation(summary = "Change the conversation's status (open, pending, snoozed, resolved)")
+    @Operation(summary = "Change the conversation's status (open, pending, snoozed, resolved)",
+            description = "snoozed needs 'until' (an ISO-8601 instant in the future): the conversation reopens then,"
+                    + " or earlier when the customer writes.")
     ConversationView status(@PathVariable long id, @RequestBody(required = false) StatusRequest body) {
         if (body == null || body.status() == null) {
             throw ApiException.invalid("status is required: one of " + ConversationStatus.ALLOWED);
         }
-        return conversations.changeStatus(id, body.status());
+        return conversations.changeStatus(id, body.status(), body.until());
     }
 
     @GetMapping("/{id}/templates")
@@ -119,6 +121,6 @@ class ConversationController {
         }
     }
 
-    record StatusRequest(String status) {
+    record StatusRequest(String status, java.time.Instant until) {
     }
 }

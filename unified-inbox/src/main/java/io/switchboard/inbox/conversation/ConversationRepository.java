@@ -157,9 +157,19 @@ class ConversationRepository {
                 .param("context", contextJson).param("now", ts(now)).param("id", id).update();
     }
 
+    /** Leaving SNOOZED drops the snooze time; RESOLVED records when (for hub.inbox.reopen-within). */
     void updateStatus(long id, ConversationStatus status, Instant now) {
-        jdbc.sql("UPDATE conversation SET status = :status, updated_at = :now WHERE id = :id")
+        String resolvedAt = status == ConversationStatus.RESOLVED ? ", resolved_at = :now" : "";
+        jdbc.sql("UPDATE conversation SET status = :status, snoozed_until = NULL, updated_at = :now" + resolvedAt
+                        + " WHERE id = :id")
                 .param("status", status.name()).param("now", ts(now)).param("id", id).update();
+    }
+
+    /** The contact's conversations, newest first: its whole timeline across channels (and merges). */
+    List<ConversationRecord> ofContact(long contactId, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.contact_id = :contact ORDER BY c.id DESC LIMIT :limit")
+                .param("contact", contactId).param("limit", limit)
+                .query(ConversationRepository::map).list();
     }
 
     private static ConversationRecord map(ResultSet rs, int row) throws SQLException {

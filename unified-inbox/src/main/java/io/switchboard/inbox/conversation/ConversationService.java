@@ -3,6 +3,7 @@ package io.switchboard.inbox.conversation;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.api.ApiException;
 import io.switchboard.inbox.contact.ContactRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,10 +26,14 @@ class ConversationService {
     private final ConversationViews views;
     private final EventPublisher events;
     private final TranscriptMailer transcripts;
+    private final LifecycleRepository lifecycle;
+    private final Clock clock;
 
     ConversationService(TransactionOperations tx, ConversationRepository conversations, ContactRepository contacts,
                         MessageRepository messages, ConversationViews views, EventPublisher events,
-                        TranscriptMailer transcripts) {
+                        TranscriptMailer transcripts, LifecycleRepository lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.clock = clock;
         this.transcripts = transcripts;
         this.tx = tx;
         this.conversations = conversations;
@@ -70,8 +75,15 @@ class ConversationService {
     }
 
     ConversationView changeStatus(long id, String value) {
+        return changeStatus(id, value, null);
+    }
+
+    /** @param until when a snoozed conversation reopens: required for snoozed, refused otherwise */
+    ConversationView changeStatus(long id, String value, Instant until) {
         ConversationStatus next = ConversationStatus.parse(value).orElseThrow(() -> ApiException.invalid(
                 "status must be one of " + ConversationStatus.ALLOWED));
+        Instant now = clock.instant();
+        checkUntil(next, until, now);
         ConversationRecord current = conversations.find(id).orElseThrow(() -> unknown(id));
         ConversationStatus previous = tx.execute(s -> {
             // lock order contact → conversation, as in the inbound path
@@ -83,19 +95,37 @@ class ConversationService {
                             + other.id() + " open; resolve it first or continue there");
                 });
             }
+            if (next == ConversationStatus.SNOOZED) {
+                lifecycle.snooze(id, until, now);
+            } else if (before != next) {
+                conversations.updateStatus(id, next, now);
+            }
             if (before != next) {
-                conversations.updateStatus(id, next, Instant.now());
+                // in the same transaction: the outbox holds the event exactly when the change exists
+                events.publish(InboxEvents.statusChanged(get(id), before));
             }
             return before;
         });
         ConversationView view = get(id);
         if (previous != next) {
-            events.publish(InboxEvents.statusChanged(view, previous));
             if (next == ConversationStatus.RESOLVED) {
                 transcripts.onResolved(id);
             }
         }
         return view;
+    }
+
+    private static void checkUntil(ConversationStatus next, Instant until, Instant now) {
+        if (next == ConversationStatus.SNOOZED && until == null) {
+            throw ApiException.invalid("until is required to snooze: when the conversation reopens, e.g."
+                    + " \"2030-01-01T09:00:00Z\"");
+        }
+        if (next == ConversationStatus.SNOOZED && !until.isAfter(now)) {
+            throw ApiException.invalid("until must be in the future (it is " + now + " now)");
+        }
+        if (next != ConversationStatus.SNOOZED && until != null) {
+            throw ApiException.invalid("until applies only to status snoozed");
+        }
     }
 
     private static ApiException unknown(long id) {

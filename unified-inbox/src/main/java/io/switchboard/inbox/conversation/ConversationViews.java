@@ -13,10 +13,12 @@ class ConversationViews {
 
     private final ConversationRepository conversations;
     private final ContactRepository contacts;
+    private final LifecycleRepository lifecycle;
 
-    ConversationViews(ConversationRepository conversations, ContactRepository contacts) {
+    ConversationViews(ConversationRepository conversations, ContactRepository contacts, LifecycleRepository lifecycle) {
         this.conversations = conversations;
         this.contacts = contacts;
+        this.lifecycle = lifecycle;
     }
 
     Optional<ConversationView> find(long id) {
@@ -25,8 +27,11 @@ class ConversationViews {
 
     List<ConversationView> views(List<ConversationRecord> records) {
         Map<Long, ContactView> byId = contacts.views(records.stream().map(ConversationRecord::contactId).toList());
+        Map<Long, LifecycleRepository.Extras> extras = lifecycle.extras(
+                records.stream().map(ConversationRecord::id).toList());
         return records.stream()
-                .map(c -> ConversationView.of(c, byId.get(c.contactId()), ContextJson.read(c.contextJson())))
+                .map(c -> ConversationView.of(c, byId.get(c.contactId()), ContextJson.read(c.contextJson()),
+                        extras.getOrDefault(c.id(), LifecycleRepository.Extras.NONE)))
                 .toList();
     }
 }

@@ -33,8 +33,8 @@ class DeliveryStatusService implements StatusHandler {
 
     @Override
     public void onStatus(DeliveryStatus status) {
-        Optional<MessageView> changed = tx.execute(s -> apply(status));
-        changed.ifPresent(message -> events.publish(InboxEvents.messageStatusChanged(message)));
+        tx.executeWithoutResult(s -> apply(status)
+                .ifPresent(message -> events.publish(InboxEvents.messageStatusChanged(message))));
     }
 
     /** @return the message when its state changed */

@@ -7,6 +7,8 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.InboundHandler;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.contact.IdentityResolver;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Threads each customer message into the contact's open conversation, in one database
- * transaction, and publishes the events after it commits. Idempotent: the bus may redeliver.
+ * transaction that also writes its events (to the outbox: they exist exactly when the change does). Idempotent: the bus may redeliver.
  */
 @Service
 class InboundService implements InboundHandler {
@@ -37,11 +39,17 @@ class InboundService implements InboundHandler {
     private final EventPublisher events;
     private final RealtimeBus realtime;
     private final Threading threading;
+    private final IdentityResolver identities;
+    private final Reopening reopening;
+    private final Clock clock;
 
     InboundService(TransactionOperations tx, ContactRepository contacts, ConversationRepository conversations,
                    MessageRepository messages, ConversationViews views, EventPublisher events, RealtimeBus realtime,
-                   Threading threading) {
+                   Threading threading, IdentityResolver identities, Reopening reopening, Clock clock) {
         this.threading = threading;
+        this.identities = identities;
+        this.reopening = reopening;
+        this.clock = clock;
         this.tx = tx;
         this.contacts = contacts;
         this.conversations = conversations;
@@ -53,40 +61,36 @@ class InboundService implements InboundHandler {
 
     @Override
     public void onInbound(InboundMessage message) {
-        List<HubEvent> published;
         try {
-            published = tx.execute(status -> store(message));
+            tx.executeWithoutResult(status -> store(message).forEach(events::publish));
         } catch (DuplicateKeyException race) {
             // another consumer created the same contact (or stored the same message) first: the
             // second attempt finds it
             log.debug("Unique-key race on inbound {}, retrying once: {}", message.hubId(), race.getMessage());
-            published = tx.execute(status -> store(message));
+            tx.executeWithoutResult(status -> store(message).forEach(events::publish));
         }
-        published.forEach(events::publish);
     }
 
     private List<HubEvent> store(InboundMessage m) {
         if (messages.inboundExists(m.customer(), m.providerMessageId())) {
             return List.of();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<HubEvent> out = new ArrayList<>();
-        Optional<Long> known = contacts.findByIdentity(m.customer());
-        if (known.isEmpty()) {
-            known = contacts.findBySharedKey(m.customer());
-            known.ifPresent(id -> contacts.addIdentity(id, m.customer(), now));
-        }
-        long contactId = known.orElseGet(() -> contacts.create(m.displayName(), m.customer(), now));
+        IdentityResolver.Resolved contact = identities.resolve(m.customer(), m.displayName(), m.context(), now);
+        long contactId = contact.contactId();
         contacts.lock(contactId);
-        if (known.isEmpty()) {
+        if (contact.created()) {
             out.add(InboxEvents.contactCreated(contacts.view(contactId).orElseThrow()));
         } else {
             contacts.nameIfUnnamed(contactId, m.displayName(), now);
         }
-        Optional<ConversationRecord> open = threading.continued(m, contactId);
+        Optional<ConversationRecord> open = threading.continued(m, contactId)
+                .or(() -> reopening.recentlyResolved(m, contactId, now));
         long conversationId = open.map(ConversationRecord::id)
                 .orElseGet(() -> conversations.create(contactId, m.thread().subject(), now));
-        boolean reopened = open.isPresent() && open.get().status() == ConversationStatus.RESOLVED;
+        // a customer message reopens a resolved, pending or snoozed conversation
+        boolean reopened = open.isPresent() && open.get().status() != ConversationStatus.OPEN;
         if (reopened) {
             conversations.updateStatus(conversationId, ConversationStatus.OPEN, now);
         }
@@ -99,7 +103,7 @@ class InboundService implements InboundHandler {
         if (open.isEmpty()) {
             out.add(InboxEvents.conversationCreated(views.find(conversationId).orElseThrow()));
         } else if (reopened) {
-            out.add(InboxEvents.statusChanged(views.find(conversationId).orElseThrow(), ConversationStatus.RESOLVED));
+            out.add(InboxEvents.statusChanged(views.find(conversationId).orElseThrow(), open.get().status()));
         }
         out.add(InboxEvents.messageCreated(messages.find(m.hubId()).orElseThrow()));
         return out;
@@ -122,6 +126,7 @@ class InboundService implements InboundHandler {
             return Optional.empty();
         }
         contacts.lock(contactId.get());
+        identities.hints(contactId.get(), update.customer(), update.context(), clock.instant());
         return conversations.findOpen(contactId.get()).map(c -> {
             Map<String, String> merged = ContextJson.merge(c.contextJson(), update.context());
             conversations.updateContext(c.id(), ContextJson.write(merged), Instant.now());

@@ -108,9 +108,10 @@ class ReplyService {
             long seq = conversations.takeSeq(conversation.id());
             messages.insertOutbound(seq, message, now);
             conversations.recordOutbound(conversation.id(), now);
-            return messages.find(message.hubId()).orElseThrow();
+            MessageView created = messages.find(message.hubId()).orElseThrow();
+            events.publish(InboxEvents.messageCreated(created));
+            return created;
         });
-        events.publish(InboxEvents.messageCreated(stored));
         enqueue(message, stored);
         return stored;
     }

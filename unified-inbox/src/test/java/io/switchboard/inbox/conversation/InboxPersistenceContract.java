@@ -16,7 +16,11 @@ import io.switchboard.core.spi.ChannelPolicy.PolicyRefusal;
 import io.switchboard.inbox.api.ApiException;
 import io.switchboard.core.spi.TemplateCatalog;
 import io.switchboard.inbox.attachment.AttachmentRepository;
+import io.switchboard.inbox.contact.ContactMerges;
 import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.contact.IdentityResolver;
+import io.switchboard.inbox.contact.InboxWiring;
+import java.time.Duration;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +58,13 @@ abstract class InboxPersistenceContract {
     TranscriptService transcripts;
     ConversationService conversations;
     ReplyService replies;
+    IdentityResolver resolver;
+    ContactMerges merges;
+    InboxWiring.Suggestions suggestions;
+    LifecycleService lifecycleService;
+    SnoozeReopener snoozes;
+    final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
+    LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofDays(7), Duration.ofSeconds(30));
 
     /** A data source on a database this test may wipe. */
     abstract DataSource dataSource();
@@ -69,16 +80,26 @@ abstract class InboxPersistenceContract {
         ContactRepository contacts = new ContactRepository(jdbc);
         ConversationRepository conversationRepo = new ConversationRepository(jdbc);
         MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc));
-        ConversationViews views = new ConversationViews(conversationRepo, contacts);
+        LifecycleRepository lifecycleRepo = new LifecycleRepository(jdbc);
+        ConversationViews views = new ConversationViews(conversationRepo, contacts, lifecycleRepo);
+        InboxWiring.Identity identity = InboxWiring.identity(jdbc, tx, contacts, events::add, clock);
+        resolver = identity.resolver();
+        merges = identity.merges();
+        suggestions = identity.suggestions();
         inbound = new InboundService(tx, contacts, conversationRepo, messages, views, events::add,
-                (audience, key, json) -> realtime.add(json), new Threading(conversationRepo, messages));
+                (audience, key, json) -> realtime.add(json), new Threading(conversationRepo, messages),
+                resolver, new Reopening(lifecycleRepo, conversationRepo, lifecycle), clock);
         statuses = new DeliveryStatusService(tx, messages, events::add);
         transcripts = new TranscriptService(contacts, conversationRepo, messages);
         replies = new ReplyService(tx, conversationRepo, messages, contacts, outbound, events::add, statuses,
                 new StaticListableBeanFactory().getBeanProvider(TemplateCatalog.class));
         TranscriptMailer mailer = new TranscriptMailer(new TranscriptProperties(true, "support@shop.example",
                 "Your chat transcript"), conversationRepo, messages, replies);
-        conversations = new ConversationService(tx, conversationRepo, contacts, messages, views, events::add, mailer);
+        conversations = new ConversationService(tx, conversationRepo, contacts, messages, views, events::add, mailer,
+                lifecycleRepo, clock);
+        lifecycleService = new LifecycleService(conversationRepo, lifecycleRepo, new NoteRepository(jdbc), views,
+                events::add, clock);
+        snoozes = new SnoozeReopener(tx, lifecycleRepo, views, events::add, clock);
     }
 
     @Test
@@ -136,6 +157,7 @@ abstract class InboxPersistenceContract {
         long first = conversations.list(null, 10).get(0).id();
         conversations.changeStatus(first, "RESOLVED");
         assertThat(conversations.list(null, 10)).isEmpty();
+        clock.advance(lifecycle.reopenWithin().plusMinutes(1));
 
         inbound.onInbound(message(ALICE, "p2", "Me again", Map.of()));
 

@@ -1,0 +1,31 @@
+package io.switchboard.inbox.crm;
+
+import io.switchboard.core.bus.BusHeaders;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * {@code contact.created} and {@code contact.updated} events → the CRM lookup, through the shared
+ * durable subscription {@code crm-lookup} (a failing CRM is retried with the hub's redelivery
+ * policy, then dead-lettered where an admin can replay it).
+ */
+class ContactLookupRoute extends RouteBuilder {
+
+    static final String ID = "crm-lookup";
+
+    private final String eventsAddress;
+    private final ContactLookup lookup;
+
+    ContactLookupRoute(String eventsAddress, ContactLookup lookup) {
+        this.eventsAddress = eventsAddress;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void configure() {
+        from(WebhookEventRoute.subscription(eventsAddress, ID)
+                + "&selector=" + BusHeaders.EVENT_TYPE + " IN ('contact.created','contact.updated')")
+                .routeId(ID)
+                .routeConfigurationId(WebhookEventRoute.HUB_ERRORS)
+                .process(exchange -> lookup.onEvent(exchange.getMessage().getBody(String.class)));
+    }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.inbox.crm;
+
+import io.switchboard.core.bus.BusCodec;
+import io.switchboard.core.bus.BusProperties;
+import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.support.Poller;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.apache.camel.RoutesBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** Wires CRM webhooks: the event subscription, the delivery poller and the outbound HTTP client. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CrmProperties.class)
+class CrmConfiguration {
+
+    @Bean
+    WebhookHttp webhookHttp(CrmProperties crm) {
+        return new WebhookHttp(new HostGuard(crm.allowedHosts()), crm.delivery().connectTimeout(),
+                crm.delivery().timeout());
+    }
+
+    @Bean
+    DeliveryClaims deliveryClaims(JdbcClient jdbc, TransactionOperations tx, DataSource dataSource)
+            throws MetaDataAccessException {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        return new DeliveryClaims(jdbc, tx, "PostgreSQL".equalsIgnoreCase(product));
+    }
+
+    @Bean
+    Poller webhookDispatcher(CrmProperties crm, DeliveryClaims claims, DeliveryRepository deliveries,
+                             EndpointRepository endpoints, WebhookHttp http, TransactionOperations tx) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(claims, deliveries, endpoints, http,
+                new RetrySchedule(crm.delivery()), tx, crm.delivery());
+        return new Poller("webhook-dispatcher", crm.delivery().pollInterval(), dispatcher);
+    }
+
+    @Bean
+    ConfigSubscriptions configSubscriptions(CrmProperties crm, EndpointRepository endpoints, TransactionOperations tx) {
+        return new ConfigSubscriptions(crm, endpoints, tx);
+    }
+
+    @Bean
+    RoutesBuilder contactLookupRoute(CrmProperties crm, BusProperties bus, WebhookHttp http, ContactRepository contacts,
+                                     BusCodec codec) {
+        // subscribed even without a lookup URL (events are then dropped), so switching the lookup
+        // off never leaves a durable subscription filling up on the broker
+        return new ContactLookupRoute(bus.events(), new ContactLookup(crm.lookup(), http, contacts, codec));
+    }
+
+    @Bean
+    RoutesBuilder webhookEventRoute(BusProperties bus, EndpointRepository endpoints, DeliveryRepository deliveries,
+                                    BusCodec codec, TransactionOperations tx,
+                                    @Qualifier("webhookDispatcher") Poller dispatcher) {
+        return new WebhookEventRoute(bus.events(), new WebhookFanout(endpoints, deliveries, codec, tx, dispatcher));
+    }
+}

@@ -1,0 +1,88 @@
+package io.switchboard.inbox.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.core.bus.BusCodec;
+import io.switchboard.core.model.EventType;
+import io.switchboard.core.model.HubEvent;
+import io.switchboard.inbox.support.Poller;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The event outbox on H2: an event exists exactly when its transaction commits, and the relay keeps order. */
+class OutboxTest {
+
+    final List<HubEvent> bus = new CopyOnWriteArrayList<>();
+    final BusCodec codec = new BusCodec();
+    OutboxRepository outbox;
+    TransactionTemplate tx;
+    OutboxEventPublisher publisher;
+    OutboxRelay relay;
+
+    @BeforeEach
+    void setUp() {
+        DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "");
+        Flyway.configure().dataSource(ds).load().migrate();
+        outbox = new OutboxRepository(JdbcClient.create(ds));
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }));
+        relay = new OutboxRelay(outbox, bus::add, codec, Duration.ofSeconds(30));
+    }
+
+    static HubEvent event(String text) {
+        return HubEvent.of(EventType.MESSAGE_CREATED, Map.of("message", Map.of("text", text)));
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEventAndACommittedOneIsRelayedInOrderOnce() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            publisher.publish(event("rolled back"));
+            throw new IllegalStateException("database failure after the event was written");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(outbox.count()).isZero();
+
+        HubEvent first = event("first");
+        tx.executeWithoutResult(s -> {
+            publisher.publish(first);
+            publisher.publish(event("second"));
+        });
+        publisher.publish(event("third"));
+        assertThat(outbox.count()).isEqualTo(3);
+
+        relay.run();
+        assertThat(bus).extracting(e -> (Object) ((Map<?, ?>) e.data().get("message")).get("text"))
+                .containsExactly("first", "second", "third");
+        assertThat(bus.get(0).id()).isEqualTo(first.id());
+        // the database keeps (rounded) microseconds
+        assertThat(bus.get(0).occurredAt()).isCloseTo(first.occurredAt(),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(outbox.count()).isZero();
+        relay.run();
+        assertThat(bus).hasSize(3);
+    }
+
+    @Test
+    void aBrokerFailureKeepsTheEventForTheNextRun() {
+        publisher.publish(event("kept"));
+        OutboxRelay failing = new OutboxRelay(outbox, e -> {
+            throw new IllegalStateException("broker down");
+        }, codec, Duration.ZERO);
+        assertThatThrownBy(failing::run).hasMessageContaining("broker down");
+        assertThat(outbox.count()).isEqualTo(1);
+        relay.run();
+        assertThat(bus).hasSize(1);
+    }
+}

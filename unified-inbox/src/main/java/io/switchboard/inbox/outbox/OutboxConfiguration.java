@@ -21,8 +21,9 @@ class OutboxConfiguration {
     @Bean
     Poller outboxRelay(OutboxRepository outbox, @Qualifier("eventPublisher") EventPublisher bus, BusCodec codec,
                        @Value("${hub.events.outbox.poll-interval:1s}") Duration interval,
-                       @Value("${hub.events.outbox.lease:30s}") Duration lease) {
-        return new Poller("event-outbox-relay", interval, new OutboxRelay(outbox, bus, codec, lease));
+                       @Value("${hub.events.outbox.lease:30s}") Duration lease,
+                       @Value("${hub.events.outbox.batch-size:100}") int batchSize, TransactionOperations tx) {
+        return new Poller("event-outbox-relay", interval, new OutboxRelay(outbox, bus, codec, tx, lease, batchSize));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.core.bus.BusCodec;
 import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
+import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.support.Poller;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ class OutboxTest {
         outbox = new OutboxRepository(JdbcClient.create(ds));
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }));
-        relay = new OutboxRelay(outbox, bus::add, codec, Duration.ofSeconds(30));
+        relay = new OutboxRelay(outbox, bus::add, codec, tx, Duration.ofSeconds(30), 2);
     }
 
     static HubEvent event(String text) {
@@ -79,10 +80,37 @@ class OutboxTest {
         publisher.publish(event("kept"));
         OutboxRelay failing = new OutboxRelay(outbox, e -> {
             throw new IllegalStateException("broker down");
-        }, codec, Duration.ZERO);
+        }, codec, tx, Duration.ZERO, 100);
         assertThatThrownBy(failing::run).hasMessageContaining("broker down");
         assertThat(outbox.count()).isEqualTo(1);
         relay.run();
         assertThat(bus).hasSize(1);
+    }
+
+    @Test
+    void theRelayHandsTheBusWholeBatchesInOrderAndLeavesRowsAnotherNodeHolds() {
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        EventPublisher batching = new EventPublisher() {
+            @Override
+            public void publish(HubEvent event) {
+                publishAll(List.of(event));
+            }
+
+            @Override
+            public void publishAll(List<HubEvent> events) {
+                batches.add(events.stream().map(e -> (String) ((Map<?, ?>) e.data().get("message")).get("text")).toList());
+            }
+        };
+        for (int i = 1; i <= 6; i++) {
+            publisher.publish(event("m" + i));
+        }
+        // another node holds the fourth row for a while
+        long held = outbox.due(java.time.Instant.now(), 10).get(3).id();
+        assertThat(outbox.claim(held, java.time.Instant.now(), java.time.Instant.now().plusSeconds(60))).isTrue();
+
+        new OutboxRelay(outbox, batching, codec, tx, Duration.ofSeconds(30), 2).run();
+
+        assertThat(batches).containsExactly(List.of("m1", "m2"), List.of("m3", "m5"), List.of("m6"));
+        assertThat(outbox.count()).isEqualTo(1);
     }
 }

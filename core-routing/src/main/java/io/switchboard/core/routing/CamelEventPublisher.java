@@ -12,7 +12,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -23,7 +22,8 @@ import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Sends an event durably to {@code hub.events} and, for connected agents, to {@code hub.realtime}.
- * {@link #publishAll} sends a batch in one transacted JMS session: one journal sync for the batch.
+ * {@link #publishDurably} sends a batch to {@code hub.events} in one transacted JMS session: one
+ * journal sync for the batch.
  */
 class CamelEventPublisher implements EventPublisher {
 
@@ -49,29 +49,29 @@ class CamelEventPublisher implements EventPublisher {
 
     @Override
     public void publish(HubEvent event) {
-        String json = wire(event);
-        producer.sendBodyAndHeaders(endpoints.publishEvents(), json, Map.of(
-                BusHeaders.EVENT_TYPE, event.type().wireName(),
-                BusHeaders.DUPLICATE_ID, duplicateId(event)));
+        String json = codec.writeEvent(event);
+        sendDurably(event, json);
         realtime.publish(AGENTS, null, json);
     }
 
+    private void sendDurably(HubEvent event, String json) {
+        producer.sendBodyAndHeaders(endpoints.publishEvents(), json, Map.of(
+                BusHeaders.EVENT_TYPE, event.type().wireName(),
+                BusHeaders.DUPLICATE_ID, duplicateId(event)));
+    }
+
     /**
-     * All events and their realtime frames in one local JMS transaction, committed once. Artemis
-     * refuses a whole transaction that holds a message it has already seen (same duplicate id), so
+     * All events in one local JMS transaction, committed once. Artemis refuses a whole transaction that holds a message it has already seen (same duplicate id), so
      * when the commit fails the batch is sent again one event at a time: the broker drops each
      * duplicate alone and takes the rest, in order.
      */
     @Override
-    public void publishAll(List<HubEvent> events) {
-        if (events.isEmpty()) {
+    public void publishDurably(List<HubEvent> events) {
+        if (events.size() <= 1) {
+            events.forEach(event -> sendDurably(event, codec.writeEvent(event)));
             return;
         }
-        if (events.size() == 1) {
-            publish(events.get(0));
-            return;
-        }
-        List<String> frames = events.stream().map(this::wire).toList();
+        List<String> frames = events.stream().map(codec::writeEvent).toList();
         try {
             transacted.execute(session -> {
                 sendInOneTransaction(session, events, frames);
@@ -79,13 +79,12 @@ class CamelEventPublisher implements EventPublisher {
             }, false);
         } catch (JmsException e) {
             log.debug("Batch of {} events not committed ({}), sending them one at a time", events.size(), e.getMessage());
-            events.forEach(this::publish);
+            events.forEach(event -> sendDurably(event, codec.writeEvent(event)));
         }
     }
 
     private void sendInOneTransaction(Session session, List<HubEvent> events, List<String> frames) throws JMSException {
         MessageProducer durable = session.createProducer(session.createTopic(endpoints.bus().events()));
-        MessageProducer live = session.createProducer(session.createTopic(endpoints.bus().realtime()));
         try {
             for (int i = 0; i < events.size(); i++) {
                 TextMessage message = session.createTextMessage(frames.get(i));
@@ -93,29 +92,14 @@ class CamelEventPublisher implements EventPublisher {
                 message.setStringProperty(BusHeaders.DUPLICATE_ID, duplicateId(events.get(i)));
                 durable.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
             }
-            for (String frame : frames) {
-                TextMessage message = session.createTextMessage(frame);
-                message.setStringProperty(BusHeaders.AUDIENCE, AGENTS);
-                live.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
-            }
             session.commit();
         } finally {
             // closing a transacted session that was not committed rolls it back
             durable.close();
-            live.close();
         }
     }
 
     private static String duplicateId(HubEvent event) {
         return "EVT:" + event.id();
-    }
-
-    private String wire(HubEvent event) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("id", event.id());
-        wire.put("type", event.type().wireName());
-        wire.put("timestamp", event.occurredAt());
-        wire.put("data", event.data());
-        return codec.write(wire);
     }
 }

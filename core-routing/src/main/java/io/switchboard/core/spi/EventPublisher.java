@@ -12,12 +12,15 @@ public interface EventPublisher {
     void publish(HubEvent event);
 
     /**
-     * Publishes the events in this order, like {@link #publish} each, but where the implementation can
-     * in one broker transaction: all are stored by one journal sync instead of one each. An event whose
-     * id the broker has already seen (a relay that crashed before it recorded the earlier send) is not
-     * delivered again. On an exception some of them may have been published; publishing them again is safe.
+     * Publishes the events to {@code hub.events} only, in this order, durably, and where the
+     * implementation can in one broker transaction (one journal sync for all of them). For a caller that
+     * has pushed each event's frame ({@link io.switchboard.core.bus.BusCodec#writeEvent}) to agents
+     * itself, e.g. right after the database commit that made it true. An event whose id the broker
+     * has already seen (a relay that crashed before it recorded the earlier send) is not delivered
+     * again. On an exception some of them may have been published; publishing them again is safe.
+     * The default publishes each with {@link #publish} (agents included), for simple implementations.
      */
-    default void publishAll(List<HubEvent> events) {
+    default void publishDurably(List<HubEvent> events) {
         events.forEach(this::publish);
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Publishes outbox rows to the bus in the order they were written, then deletes them. Each run takes
  * up to {@code batchSize} rows, leases them (one database transaction), publishes them together
- * ({@link EventPublisher#publishAll}: one broker transaction, one journal sync) and deletes them. A
+ * to {@code hub.events} ({@link EventPublisher#publishDurably}: one broker transaction, one journal sync;
+ * agents got them from {@link OutboxEventPublisher} at the commit) and deletes them. A
  * row is leased while it is being sent, so nodes do not send the same row at once; a node that dies
  * mid-send leaves a lease that expires. A row sent twice (a crash between send and delete) is
  * absorbed by the broker's duplicate detection on the event id.
@@ -63,7 +64,7 @@ class OutboxRelay implements Runnable {
         List<OutboxRow> claimed = tx.execute(status ->
                 rows.stream().filter(row -> outbox.claim(row.id(), now, now.plus(lease))).toList());
         if (!claimed.isEmpty()) {
-            bus.publishAll(claimed.stream().map(this::toEvent).toList());
+            bus.publishDurably(claimed.stream().map(this::toEvent).toList());
             outbox.delete(claimed.stream().map(OutboxRow::id).toList());
             log.debug("Relayed {} events", claimed.size());
         }

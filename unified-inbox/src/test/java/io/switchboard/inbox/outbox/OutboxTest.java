@@ -22,10 +22,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The event outbox on H2: an event exists exactly when its transaction commits, and the relay keeps order. */
+/**
+ * The event outbox on H2: an event exists exactly when its transaction commits, agents hear of it only
+ * then, and the relay publishes it in batches, in order.
+ */
 class OutboxTest {
 
     final List<HubEvent> bus = new CopyOnWriteArrayList<>();
+    final List<String> agents = new CopyOnWriteArrayList<>();
     final BusCodec codec = new BusCodec();
     OutboxRepository outbox;
     TransactionTemplate tx;
@@ -39,7 +43,8 @@ class OutboxTest {
         Flyway.configure().dataSource(ds).load().migrate();
         outbox = new OutboxRepository(JdbcClient.create(ds));
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }));
+        publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }),
+                (audience, key, json) -> agents.add(audience + " " + json));
         relay = new OutboxRelay(outbox, bus::add, codec, tx, Duration.ofSeconds(30), 2);
     }
 
@@ -54,14 +59,21 @@ class OutboxTest {
             throw new IllegalStateException("database failure after the event was written");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(outbox.count()).isZero();
+        assertThat(agents).isEmpty();
 
         HubEvent first = event("first");
         tx.executeWithoutResult(s -> {
             publisher.publish(first);
             publisher.publish(event("second"));
+            assertThat(agents).as("agents hear of an event only after its commit").isEmpty();
         });
         publisher.publish(event("third"));
         assertThat(outbox.count()).isEqualTo(3);
+        assertThat(agents).hasSize(3);
+        assertThat(agents.get(0)).startsWith("agents ").contains(first.id().toString())
+                .contains("\"type\":\"message.created\"").contains("\"text\":\"first\"");
+        assertThat(agents.get(1)).contains("second");
+        assertThat(agents.get(2)).contains("third");
 
         relay.run();
         assertThat(bus).extracting(e -> (Object) ((Map<?, ?>) e.data().get("message")).get("text"))
@@ -93,11 +105,11 @@ class OutboxTest {
         EventPublisher batching = new EventPublisher() {
             @Override
             public void publish(HubEvent event) {
-                publishAll(List.of(event));
+                publishDurably(List.of(event));
             }
 
             @Override
-            public void publishAll(List<HubEvent> events) {
+            public void publishDurably(List<HubEvent> events) {
                 batches.add(events.stream().map(e -> (String) ((Map<?, ?>) e.data().get("message")).get("text")).toList());
             }
         };

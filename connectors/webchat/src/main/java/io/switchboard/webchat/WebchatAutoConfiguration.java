@@ -36,8 +36,14 @@ public class WebchatAutoConfiguration {
 
     static final String ENDPOINT = "/webchat/ws";
 
-    /** Tomcat closes a connection on a frame over its buffer; a roomy buffer lets our own size check answer. */
-    static final int CONTAINER_TEXT_BUFFER = 1024 * 1024;
+    /**
+     * Tomcat allocates these buffers for every open connection, so they stay small (a 1 MiB text
+     * buffer cost 2 MiB of heap per visitor): longer text frames reach {@link WebchatHandler} in
+     * parts, which puts them together and answers {@code too_large} beyond {@code max-frame-bytes};
+     * visitors and agents send no binary frames.
+     */
+    static final int CONTAINER_TEXT_BUFFER = 2 * 1024;
+    static final int CONTAINER_BINARY_BUFFER = 1024;
 
     @Bean
     VisitorTokens webchatVisitorTokens(WebchatProperties properties, Environment environment) {
@@ -82,7 +88,8 @@ public class WebchatAutoConfiguration {
     @ConditionalOnMissingBean
     ServletServerContainerFactoryBean webchatServletServerContainer(WebchatProperties properties) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(Math.max(CONTAINER_TEXT_BUFFER, properties.maxFrameBytes() * 4));
+        container.setMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
+        container.setMaxBinaryMessageBufferSize(CONTAINER_BINARY_BUFFER);
         return container;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * The widget's WebSocket ({@code /webchat/ws}): checks each frame's size and shape, hands it to
  * {@link VisitorCommands}, and turns every refusal into an error frame. A bad frame never closes
- * the connection.
+ * the connection. Frames larger than the container's (small, per-connection) buffer arrive in
+ * parts and are put together here, up to {@code max-frame-bytes}.
  */
 final class WebchatHandler extends TextWebSocketHandler {
 
@@ -29,6 +30,7 @@ final class WebchatHandler extends TextWebSocketHandler {
     private final Frames frames;
     private final VisitorTyping typing;
     private final Map<String, VisitorSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, PartialFrame> partial = new ConcurrentHashMap<>();
 
     WebchatHandler(WebchatProperties properties, VisitorCommands commands, VisitorRegistry registry, Frames frames,
                    VisitorTyping typing) {
@@ -53,13 +55,44 @@ final class WebchatHandler extends TextWebSocketHandler {
             return;
         }
         try {
-            if (message.getPayloadLength() > properties.maxFrameBytes()) {
-                throw new FrameException("too_large", "The frame is larger than " + properties.maxFrameBytes()
-                        + " bytes; send shorter messages.", null);
+            String frame = assemble(session.getId(), message);
+            if (frame != null) {
+                dispatch(visitor, frames.parse(frame));
             }
-            dispatch(visitor, frames.parse(message.getPayload()));
         } catch (FrameException e) {
             visitor.send(frames.error(e.code(), e.getMessage(), e.clientId()));
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    /** The whole frame once its last part came, else null; too_large when its parts add up to too many bytes. */
+    private String assemble(String sessionId, TextMessage part) {
+        PartialFrame pending = partial.get(sessionId);
+        if (pending == null && part.isLast()) {
+            checkSize(part.getPayloadLength());
+            return part.getPayload();
+        }
+        if (pending == null) {
+            pending = new PartialFrame();
+            partial.put(sessionId, pending);
+        }
+        pending.add(part, properties.maxFrameBytes());
+        if (!part.isLast()) {
+            return null;
+        }
+        partial.remove(sessionId);
+        checkSize(pending.bytes);
+        return pending.text.toString();
+    }
+
+    private void checkSize(long bytes) {
+        if (bytes > properties.maxFrameBytes()) {
+            throw new FrameException("too_large", "The frame is larger than " + properties.maxFrameBytes()
+                    + " bytes; send shorter messages.", null);
         }
     }
 
@@ -88,6 +121,7 @@ final class WebchatHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        partial.remove(session.getId());
         VisitorSession visitor = sessions.remove(session.getId());
         if (visitor != null) {
             registry.unregister(visitor);
@@ -96,6 +130,22 @@ final class WebchatHandler extends TextWebSocketHandler {
 
     int openConnections() {
         return sessions.size();
+    }
+
+    /** The parts of a frame so far; the text is dropped once it is over the limit (only its size still counts). */
+    private static final class PartialFrame {
+
+        private StringBuilder text = new StringBuilder();
+        private long bytes;
+
+        void add(TextMessage part, int maxBytes) {
+            bytes += part.getPayloadLength();
+            if (bytes > maxBytes) {
+                text = new StringBuilder();
+            } else {
+                text.append(part.getPayload());
+            }
+        }
     }
 
     private static String abbreviate(String text) {

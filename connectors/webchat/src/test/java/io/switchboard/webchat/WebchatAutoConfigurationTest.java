@@ -54,7 +54,8 @@ class WebchatAutoConfigurationTest {
             assertThat(properties.maxFrameBytes()).isEqualTo(16384);
             assertThat(properties.historyLimit()).isEqualTo(50);
             assertThat(properties.title()).isEqualTo("Chat with us");
-            verify(container).setDefaultMaxTextMessageBufferSize(1024 * 1024);
+            verify(container).setDefaultMaxTextMessageBufferSize(2 * 1024);
+            verify(container).setDefaultMaxBinaryMessageBufferSize(1024);
         });
     }
 

@@ -205,6 +205,25 @@ class WebchatWebSocketTest {
     }
 
     @Test
+    void framesLongerThanTheContainerBufferArriveWholeOrGetTooLarge() throws Exception {
+        try (TestClient client = TestClient.connect(port, null)) {
+            client.hello(null, null);
+            // 12,000 characters: several times the container's 2 KiB buffer, less than max-frame-bytes (16384)
+            String padded = "{\"type\":\"message\",\"clientId\":\"c-7\",\"text\":\"in parts\",\"padding\":\""
+                    + "p".repeat(12_000) + "\"}";
+            client.send(padded).next("ack");
+            String megabyte = "{\"type\":\"message\",\"clientId\":\"c-8\",\"text\":\"" + "x".repeat(2_000_000) + "\"}";
+            JsonNode error = client.send(megabyte).next("error");
+            assertThat(error.get("code").asText()).isEqualTo("too_large");
+
+            client.send("{\"type\":\"ping\"}").next("pong");
+            client.send("{\"type\":\"message\",\"clientId\":\"c-9\",\"text\":\"still here\"}").next("ack");
+            assertThat(gateway.accepted).extracting(InboundMessage::text).containsExactly("in parts", "still here");
+            assertThat(client.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void aMessageBeforeHelloIsNotReady() throws Exception {
         try (TestClient client = TestClient.connect(port, null)) {
             JsonNode error = client.send("{\"type\":\"message\",\"clientId\":\"c-7\",\"text\":\"hi\"}").next("error");

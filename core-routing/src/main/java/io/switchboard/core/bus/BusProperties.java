@@ -35,10 +35,10 @@ public record BusProperties(
         @DefaultValue @Valid Redelivery redelivery) {
 
     /**
-     * @param concurrency     consumers per queue, as "min-max" (e.g. "2-8")
+     * @param concurrency     consumers per queue, as "min-max" (e.g. "16-32")
      * @param inboxAutoStartup false keeps {@code hub.inbound} unconsumed (maintenance; messages wait durably)
      */
-    public record Consumers(@DefaultValue("2-8") @NotBlank String concurrency,
+    public record Consumers(@DefaultValue("16-32") @NotBlank String concurrency,
                             @DefaultValue("true") boolean inboxAutoStartup) {
     }
 

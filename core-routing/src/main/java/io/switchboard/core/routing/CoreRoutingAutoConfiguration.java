@@ -13,6 +13,7 @@ import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.core.spi.RealtimeListener;
 import io.switchboard.core.spi.StatusHandler;
 import io.switchboard.core.spi.StatusReporter;
+import jakarta.jms.ConnectionFactory;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,11 @@ import org.springframework.jms.core.JmsTemplate;
 @AutoConfiguration(after = {ArtemisAutoConfiguration.class, JmsAutoConfiguration.class})
 @EnableConfigurationProperties(BusProperties.class)
 public class CoreRoutingAutoConfiguration {
+
+    @Bean
+    static ArtemisClientTuning artemisClientTuning() {
+        return new ArtemisClientTuning();
+    }
 
     @Bean
     BusCodec busCodec() {
@@ -101,8 +107,9 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(ProducerTemplate producer, Endpoints endpoints, BusCodec codec, RealtimeBus realtime) {
-        return new CamelEventPublisher(producer, endpoints, codec, realtime);
+    EventPublisher eventPublisher(ProducerTemplate producer, Endpoints endpoints, BusCodec codec, RealtimeBus realtime,
+                                  ConnectionFactory connections) {
+        return new CamelEventPublisher(producer, endpoints, codec, realtime, connections);
     }
 
     @Bean

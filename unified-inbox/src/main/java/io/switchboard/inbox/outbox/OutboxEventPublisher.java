@@ -3,6 +3,7 @@ package io.switchboard.inbox.outbox;
 import io.switchboard.core.bus.BusCodec;
 import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.spi.EventPublisher;
+import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.support.Poller;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,21 +11,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The inbox's {@link EventPublisher}: writes the event to {@code event_outbox} in the caller's
- * database transaction, so the event exists exactly when the change it describes does. The
- * {@link OutboxRelay} publishes it to the bus right after the commit (and again after any failure).
+ * database transaction, so the event exists exactly when the change it describes does. Right after
+ * the commit it pushes the event to connected agents ({@code hub.realtime}, best effort: never for a
+ * change that was rolled back, and not again by the relay) and wakes the {@link OutboxRelay}, which
+ * publishes it durably to {@code hub.events} (again after any failure).
  */
 class OutboxEventPublisher implements EventPublisher {
+
+    static final String AGENTS = "agents";
 
     private final OutboxRepository outbox;
     private final BusCodec codec;
     private final TransactionOperations tx;
     private final Poller relay;
+    private final RealtimeBus realtime;
 
-    OutboxEventPublisher(OutboxRepository outbox, BusCodec codec, TransactionOperations tx, Poller relay) {
+    OutboxEventPublisher(OutboxRepository outbox, BusCodec codec, TransactionOperations tx, Poller relay,
+                         RealtimeBus realtime) {
         this.outbox = outbox;
         this.codec = codec;
         this.tx = tx;
         this.relay = relay;
+        this.realtime = realtime;
     }
 
     @Override
@@ -34,13 +42,18 @@ class OutboxEventPublisher implements EventPublisher {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    relay.wake();
+                    committed(event);
                 }
             });
         } else {
             tx.executeWithoutResult(status -> write(event));
-            relay.wake();
+            committed(event);
         }
+    }
+
+    private void committed(HubEvent event) {
+        realtime.publish(AGENTS, null, codec.writeEvent(event));
+        relay.wake();
     }
 
     private void write(HubEvent event) {

@@ -7,53 +7,66 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.outbox.OutboxRepository.OutboxRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Publishes outbox rows to the bus in the order they were written, then deletes them. A row is
- * leased while it is being sent, so nodes do not send the same row at once; a node that dies
+ * Publishes outbox rows to the bus in the order they were written, then deletes them. Each run takes
+ * up to {@code batchSize} rows, leases them (one database transaction), publishes them together
+ * to {@code hub.events} ({@link EventPublisher#publishDurably}: one broker transaction, one journal sync;
+ * agents got them from {@link OutboxEventPublisher} at the commit) and deletes them. A
+ * row is leased while it is being sent, so nodes do not send the same row at once; a node that dies
  * mid-send leaves a lease that expires. A row sent twice (a crash between send and delete) is
  * absorbed by the broker's duplicate detection on the event id.
  */
 class OutboxRelay implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 100;
 
     private final OutboxRepository outbox;
     private final EventPublisher bus;
     private final BusCodec codec;
+    private final TransactionOperations tx;
     private final Duration lease;
+    private final int batchSize;
 
-    OutboxRelay(OutboxRepository outbox, EventPublisher bus, BusCodec codec, Duration lease) {
+    OutboxRelay(OutboxRepository outbox, EventPublisher bus, BusCodec codec, TransactionOperations tx,
+                Duration lease, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("hub.events.outbox.batch-size must be at least 1, was " + batchSize);
+        }
         this.outbox = outbox;
         this.bus = bus;
         this.codec = codec;
+        this.tx = tx;
         this.lease = lease;
+        this.batchSize = batchSize;
     }
 
     @Override
     public void run() {
-        while (relayBatch() == BATCH) {
+        while (relayBatch() == batchSize) {
             // a full batch: more may be waiting
         }
     }
 
     private int relayBatch() {
         Instant now = Instant.now();
-        var rows = outbox.due(now, BATCH);
-        for (OutboxRow row : rows) {
-            if (!outbox.claim(row.id(), now, now.plus(lease))) {
-                continue;
-            }
-            bus.publish(toEvent(row));
-            outbox.delete(row.id());
+        List<OutboxRow> rows = outbox.due(now, batchSize);
+        if (rows.isEmpty()) {
+            return 0;
         }
-        if (!rows.isEmpty()) {
-            log.debug("Relayed {} events", rows.size());
+        // one commit for the leases; a row another node leased first is left to it
+        List<OutboxRow> claimed = tx.execute(status ->
+                rows.stream().filter(row -> outbox.claim(row.id(), now, now.plus(lease))).toList());
+        if (!claimed.isEmpty()) {
+            bus.publishDurably(claimed.stream().map(this::toEvent).toList());
+            outbox.delete(claimed.stream().map(OutboxRow::id).toList());
+            log.debug("Relayed {} events", claimed.size());
         }
         return rows.size();
     }

@@ -48,8 +48,10 @@ class OutboxRepository {
                 .update() == 1;
     }
 
-    void delete(long id) {
-        jdbc.sql("DELETE FROM event_outbox WHERE id = :id").param("id", id).update();
+    void delete(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM event_outbox WHERE id IN (:ids)").param("ids", ids).update();
+        }
     }
 
     long count() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.core.bus.BusCodec;
 import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
+import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.support.Poller;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +22,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The event outbox on H2: an event exists exactly when its transaction commits, and the relay keeps order. */
+/**
+ * The event outbox on H2: an event exists exactly when its transaction commits, agents hear of it only
+ * then, and the relay publishes it in batches, in order.
+ */
 class OutboxTest {
 
     final List<HubEvent> bus = new CopyOnWriteArrayList<>();
+    final List<String> agents = new CopyOnWriteArrayList<>();
     final BusCodec codec = new BusCodec();
     OutboxRepository outbox;
     TransactionTemplate tx;
@@ -38,8 +43,9 @@ class OutboxTest {
         Flyway.configure().dataSource(ds).load().migrate();
         outbox = new OutboxRepository(JdbcClient.create(ds));
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }));
-        relay = new OutboxRelay(outbox, bus::add, codec, Duration.ofSeconds(30));
+        publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }),
+                (audience, key, json) -> agents.add(audience + " " + json));
+        relay = new OutboxRelay(outbox, bus::add, codec, tx, Duration.ofSeconds(30), 2);
     }
 
     static HubEvent event(String text) {
@@ -53,14 +59,21 @@ class OutboxTest {
             throw new IllegalStateException("database failure after the event was written");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(outbox.count()).isZero();
+        assertThat(agents).isEmpty();
 
         HubEvent first = event("first");
         tx.executeWithoutResult(s -> {
             publisher.publish(first);
             publisher.publish(event("second"));
+            assertThat(agents).as("agents hear of an event only after its commit").isEmpty();
         });
         publisher.publish(event("third"));
         assertThat(outbox.count()).isEqualTo(3);
+        assertThat(agents).hasSize(3);
+        assertThat(agents.get(0)).startsWith("agents ").contains(first.id().toString())
+                .contains("\"type\":\"message.created\"").contains("\"text\":\"first\"");
+        assertThat(agents.get(1)).contains("second");
+        assertThat(agents.get(2)).contains("third");
 
         relay.run();
         assertThat(bus).extracting(e -> (Object) ((Map<?, ?>) e.data().get("message")).get("text"))
@@ -79,10 +92,37 @@ class OutboxTest {
         publisher.publish(event("kept"));
         OutboxRelay failing = new OutboxRelay(outbox, e -> {
             throw new IllegalStateException("broker down");
-        }, codec, Duration.ZERO);
+        }, codec, tx, Duration.ZERO, 100);
         assertThatThrownBy(failing::run).hasMessageContaining("broker down");
         assertThat(outbox.count()).isEqualTo(1);
         relay.run();
         assertThat(bus).hasSize(1);
+    }
+
+    @Test
+    void theRelayHandsTheBusWholeBatchesInOrderAndLeavesRowsAnotherNodeHolds() {
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        EventPublisher batching = new EventPublisher() {
+            @Override
+            public void publish(HubEvent event) {
+                publishDurably(List.of(event));
+            }
+
+            @Override
+            public void publishDurably(List<HubEvent> events) {
+                batches.add(events.stream().map(e -> (String) ((Map<?, ?>) e.data().get("message")).get("text")).toList());
+            }
+        };
+        for (int i = 1; i <= 6; i++) {
+            publisher.publish(event("m" + i));
+        }
+        // another node holds the fourth row for a while
+        long held = outbox.due(java.time.Instant.now(), 10).get(3).id();
+        assertThat(outbox.claim(held, java.time.Instant.now(), java.time.Instant.now().plusSeconds(60))).isTrue();
+
+        new OutboxRelay(outbox, batching, codec, tx, Duration.ofSeconds(30), 2).run();
+
+        assertThat(batches).containsExactly(List.of("m1", "m2"), List.of("m3", "m5"), List.of("m6"));
+        assertThat(outbox.count()).isEqualTo(1);
     }
 }

@@ -1,0 +1,90 @@
+package io.switchboard.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmark (docs/performance.md): the bus's reference limit, then every phase against a
+ * hub started as its own JVM, on H2 and on PostgreSQL; prints a table and writes JSON.
+ */
+public final class BenchMain {
+
+    static {
+        // the reference broker's INFO lines (and its per-message audit log) would bury the table
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = run(options);
+        System.out.println();
+        System.out.println(report.table());
+        report.writeJson(options.out());
+        System.out.println("Results written to " + options.out().toAbsolutePath());
+        System.exit(0);
+    }
+
+    static Report run(BenchOptions options) throws Exception {
+        String started = Instant.now().toString();
+        Machine machine = Machine.now();
+        HubRun.log("machine: %d cores, %d MiB, %s, load %s", machine.cores(), machine.memoryMiB(), machine.cpuModel(),
+                machine.loadAverage());
+        int producers = options.webhookWorkers() + options.chatVisitors();
+        // as many consumers as producers: the bus's limit at the load's concurrency, not the hub's consumer setting
+        HubRun.log("reference: Artemis alone, %d producers, %d consumers, %ds", producers, producers,
+                options.referenceDuration().toSeconds());
+        ReferenceBroker.Result reference = ReferenceBroker.measure(options.referenceDuration(), producers, producers,
+                ReferenceBroker.inboundSample());
+        HubRun.log("reference: %.0f msg/s (%d-byte messages)", reference.messagesPerSecond(), reference.messageBytes());
+        List<HubRun.Result> runs = new ArrayList<>();
+        try (FakeTwilio twilio = new FakeTwilio()) {
+            for (String db : options.databases()) {
+                Database database = database(db, options);
+                if (database != null) {
+                    runs.add(HubRun.run(options, database, twilio, reference.messagesPerSecond()));
+                }
+            }
+        }
+        return new Report(started, machine, settings(options), reference, runs);
+    }
+
+    private static Database database(String name, BenchOptions options) {
+        if (name.equals("h2")) {
+            return Database.h2();
+        }
+        if (options.postgresUrl() == null) {
+            HubRun.log("PostgreSQL skipped: set %s (or %s) to a JDBC URL", BenchOptions.POSTGRES_ENV,
+                    BenchOptions.POSTGRES_TEST_ENV);
+            return null;
+        }
+        return Database.postgres(options.postgresUrl());
+    }
+
+    private static Map<String, Object> settings(BenchOptions o) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("durationSeconds", o.duration().toSeconds());
+        s.put("latencyPhaseSeconds", o.latencyDuration().toSeconds());
+        s.put("rate", o.rate());
+        s.put("webhookWorkers", o.webhookWorkers());
+        s.put("chatVisitors", o.chatVisitors());
+        s.put("customers", o.customers());
+        s.put("replyWorkers", o.replyWorkers());
+        s.put("connections", o.connections());
+        s.put("heap", o.heap());
+        s.put("hubProperties", o.hubProperties());
+        return s;
+    }
+}

@@ -1,0 +1,133 @@
+package io.switchboard.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to run and how hard, from the command line ({@code --name value}); every count and duration is
+ * bounded, so a run always ends.
+ *
+ * @param duration       how long the sustained inbound throughput phase runs (the target says at least 60 s)
+ * @param latencyDuration how long each fixed-rate latency phase runs
+ * @param rate           the fixed rate of the first latency phase, messages per second
+ * @param databases      "h2", "postgres" or both, in order; "none" measures only the reference
+ * @param postgresUrl    JDBC URL of PostgreSQL (a fresh schema is created per run); null skips PostgreSQL
+ * @param webhookWorkers concurrent webhook senders (closed loop) in the throughput phase
+ * @param chatVisitors   visitor WebSockets sending frames (closed loop) in the throughput phase
+ * @param customers      distinct phone numbers the webhooks come from
+ * @param replyWorkers   concurrent agents posting replies in the outbound phase
+ * @param connections    concurrent visitor sessions in the connections phase
+ * @param hubJar         the hub's executable jar
+ * @param heap           the hub's -Xmx
+ * @param out            where the JSON results go
+ * @param jfr            record a JFR profile of the hub (written next to the JSON)
+ * @param hubProperties  extra {@code name=value} settings for the hub (e.g. to compare a tuning)
+ */
+record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<String> databases, String postgresUrl,
+                    int webhookWorkers, int chatVisitors, int customers, int replyWorkers, int connections,
+                    Path hubJar, String heap, Path out, boolean jfr, List<String> hubProperties) {
+
+    static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
+    static final String POSTGRES_TEST_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
+
+    static BenchOptions parse(String... args) {
+        Duration duration = Duration.ofSeconds(60);
+        Duration latency = null;
+        int rate = 500;
+        List<String> databases = new ArrayList<>(List.of("h2", "postgres"));
+        String pg = firstSet(System.getenv(POSTGRES_ENV), System.getenv(POSTGRES_TEST_ENV));
+        int webhookWorkers = 24;
+        int chatVisitors = 24;
+        int customers = 1000;
+        int replyWorkers = 16;
+        int connections = 10_000;
+        Path jar = Path.of("unified-inbox/target/switchboard-exec.jar");
+        String heap = "1g";
+        Path out = Path.of("bench/target/bench-results.json");
+        boolean jfr = false;
+        List<String> hubProperties = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--jfr")) {
+                jfr = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value; see docs/performance.md");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--duration" -> duration = duration(value);
+                case "--latency-duration" -> latency = duration(value);
+                case "--rate" -> rate = positive(name, value);
+                case "--db" -> databases = value.equalsIgnoreCase("none") ? List.of()
+                        : List.of(value.toLowerCase(Locale.ROOT).split(","));
+                case "--postgres-url" -> pg = value;
+                case "--webhook-workers" -> webhookWorkers = positive(name, value);
+                case "--chat-visitors" -> chatVisitors = positive(name, value);
+                case "--customers" -> customers = positive(name, value);
+                case "--reply-workers" -> replyWorkers = positive(name, value);
+                case "--connections" -> connections = positive(name, value);
+                case "--hub-jar" -> jar = Path.of(value);
+                case "--heap" -> heap = value;
+                case "--out" -> out = Path.of(value);
+                case "--hub-prop" -> hubProperties.add(value);
+                default -> throw new IllegalArgumentException("unknown option " + name + "; see docs/performance.md");
+            }
+        }
+        for (String db : databases) {
+            if (!db.equals("h2") && !db.equals("postgres")) {
+                throw new IllegalArgumentException("--db takes h2, postgres or h2,postgres, not " + db);
+            }
+        }
+        Duration latencyPhase = latency != null ? latency : duration.compareTo(Duration.ofSeconds(30)) < 0
+                ? duration : Duration.ofSeconds(30);
+        return new BenchOptions(duration, latencyPhase, rate, databases, pg, webhookWorkers, chatVisitors, customers,
+                replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties));
+    }
+
+    /** The reference broker runs a third of the throughput phase, between 3 and 20 seconds. */
+    Duration referenceDuration() {
+        long seconds = Math.max(3, Math.min(20, duration.toSeconds() / 3));
+        return Duration.ofSeconds(seconds);
+    }
+
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a duration: " + text + " (write e.g. 60s, 500ms or 2m)", e);
+        }
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " takes a positive whole number, not " + value);
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,193 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hub as an admin runs it: {@code java -Xmx1g -jar switchboard-exec.jar} in its own JVM, on a
+ * free loopback port, with a temporary data directory, the Twilio connector on (a test account
+ * whose API is the bench's fake) and the database of the run. Its output goes to {@code hub.log}.
+ */
+final class HubProcess implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    static final String PASSWORD = "bench-admin-password-123";
+    static final String ACCOUNT_SID = "AC00000000000000000000000000bench";
+    static final String AUTH_TOKEN = "bench-auth-token-0123456789abcdef";
+    static final String NUMBER = "+15550001111";
+
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+    private final long startupMillis;
+
+    private HubProcess(Process process, int port, Path dataDir, long startupMillis) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+        this.startupMillis = startupMillis;
+    }
+
+    static HubProcess start(BenchOptions options, Database database, int fakeTwilioPort, Path jfrFile)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(options.hubJar())) {
+            throw new IllegalStateException("No hub jar at " + options.hubJar().toAbsolutePath()
+                    + "; build it first: mvn -B -q -pl bench -am package -DskipTests");
+        }
+        int port = freePort();
+        Path dataDir = Files.createTempDirectory("switchboard-bench-");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + options.heap()));
+        if (jfrFile != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        command.add("-jar");
+        command.add(options.hubJar().toAbsolutePath().toString());
+        properties(port, dataDir, fakeTwilioPort, database).forEach((k, v) -> command.add("--" + k + "=" + v));
+        options.hubProperties().forEach(p -> command.add("--" + p));
+        long begin = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(dataDir.toFile())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
+        HubProcess hub = new HubProcess(process, port, dataDir, 0);
+        try {
+            long millis = hub.awaitHealthy(begin);
+            return new HubProcess(process, port, dataDir, millis);
+        } catch (RuntimeException | InterruptedException e) {
+            hub.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> properties(int port, Path dataDir, int fakeTwilioPort, Database database) {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("server.port", Integer.toString(port));
+        p.put("server.address", "127.0.0.1");
+        p.put("hub.data-dir", dataDir.toString());
+        p.put("hub.public-base-url", "http://127.0.0.1:" + port);
+        p.put("hub.security.bootstrap-admin.username", ADMIN);
+        p.put("hub.security.bootstrap-admin.password", PASSWORD);
+        p.put("hub.channels.twilio.enabled", "true");
+        p.put("hub.channels.twilio.api-base-url", "http://127.0.0.1:" + fakeTwilioPort);
+        p.put("hub.channels.twilio.accounts[0].account-sid", ACCOUNT_SID);
+        p.put("hub.channels.twilio.accounts[0].auth-token", AUTH_TOKEN);
+        p.put("hub.channels.twilio.accounts[0].numbers[0].number", NUMBER);
+        // a real long code sends 1/s; the bench measures the hub, not Twilio's per-number limit
+        p.put("hub.channels.twilio.accounts[0].numbers[0].messages-per-second", "100000");
+        p.putAll(database.properties());
+        return p;
+    }
+
+    private long awaitHealthy(long beginNanos) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(http("/actuator/health")))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = beginNanos + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The hub stopped during start-up (exit " + process.exitValue()
+                        + "); see " + dataDir.resolve("hub.log"));
+            }
+            try {
+                HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50); // polling a process we do not control; no event to wait on
+        }
+        throw new IllegalStateException("The hub was not healthy within 300 s; see " + dataDir.resolve("hub.log"));
+    }
+
+    String http(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    String ws(String path) {
+        return "ws://127.0.0.1:" + port + path;
+    }
+
+    long startupMillis() {
+        return startupMillis;
+    }
+
+    Path log() {
+        return dataDir.resolve("hub.log");
+    }
+
+    /** Resident set size of the hub process, in MiB (Linux /proc); NaN when the process is gone. */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException gone) {
+            // the hub died (e.g. out of memory): no figure
+        }
+        return Double.NaN;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Java heap in use after a full collection, in KiB (jcmd GC.run, then GC.heap_info); -1 when unknown. */
+    long heapUsedAfterGcKiB() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Removes the data directory, keeping its log next to the results when asked. */
+    void deleteData(Path keepLogAs) throws IOException {
+        if (keepLogAs != null && Files.exists(log())) {
+            Files.createDirectories(keepLogAs.toAbsolutePath().getParent());
+            Files.copy(log(), keepLogAs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.walk(dataDir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

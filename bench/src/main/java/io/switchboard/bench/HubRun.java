@@ -1,0 +1,82 @@
+package io.switchboard.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Every phase against one hub started on one database, in order. */
+final class HubRun {
+
+    /** The figures of one database. */
+    record Result(String database, long startupMillis, double rssIdleMiB, InboundPhases.Throughput inbound,
+                  double ratioToReference, InboundPhases.FixedRate latencyAtRate,
+                  InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
+                  ConnectionsPhase.Result connections, String loadAverageAfter) {
+    }
+
+    private HubRun() {
+    }
+
+    static Result run(BenchOptions options, Database database, FakeTwilio twilio, double referencePerSecond)
+            throws Exception {
+        String tag = database.name().toLowerCase(java.util.Locale.ROOT);
+        Path results = options.out().toAbsolutePath().getParent();
+        Path jfr = options.jfr() ? results.resolve("hub-" + tag + ".jfr") : null;
+        log("%s: starting the hub (java -Xmx%s -jar %s)", database.name(), options.heap(), options.hubJar());
+        HubProcess hub = HubProcess.start(options, database, twilio.port(), jfr);
+        try {
+            log("%s: healthy after %d ms", database.name(), hub.startupMillis());
+            Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
+            double rssIdle = hub.rssMiB();
+            try (Traffic traffic = new Traffic(hub, options.chatVisitors())) {
+                return phases(options, database, hub, traffic, twilio, referencePerSecond, rssIdle);
+            }
+        } finally {
+            hub.close();
+            hub.deleteData(results.resolve("hub-" + tag + ".log"));
+            database.dropSchema();
+        }
+    }
+
+    private static Result phases(BenchOptions options, Database database, HubProcess hub, Traffic traffic,
+                                 FakeTwilio twilio, double referencePerSecond, double rssIdle) throws Exception {
+        String db = database.name();
+        InboundPhases.seed(traffic, options.customers());
+        Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, options.duration().toSeconds() / 4)));
+        log("%s: warming up for %ds", db, warmup.toSeconds());
+        InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
+        log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
+        InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
+                options.webhookWorkers(), options.customers());
+        log("%s: %.0f msg/s visible, %s", db, inbound.visiblePerSecond(), inbound.latency());
+        InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database);
+        int near = Math.max(1, (int) (inbound.visiblePerSecond() * 0.85));
+        InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, near, database);
+        AgentRest agent = new AgentRest(hub);
+        List<Long> sms = traffic.conversations.entrySet().stream().filter(e -> e.getKey().startsWith("+"))
+                .map(java.util.Map.Entry::getValue).toList();
+        log("%s: agent replies for %ds", db, options.latencyDuration().toSeconds());
+        OutboundPhase.Result outbound = OutboundPhase.run(agent, twilio, sms, options.latencyDuration(),
+                options.replyWorkers());
+        log("%s: %.0f replies/s, %s", db, outbound.repliesPerSecond(), outbound.latency());
+        log("%s: %d visitor sessions", db, options.connections());
+        ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
+        log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
+                connections.delivered(), connections.heapPerConnectionKiB());
+        return new Result(db, hub.startupMillis(), rssIdle, inbound, inbound.visiblePerSecond() / referencePerSecond,
+                atRate, nearSaturation, outbound, connections, Machine.load());
+    }
+
+    private static InboundPhases.FixedRate fixedRate(Traffic traffic, BenchOptions options, int rate,
+                                                     Database database) throws Exception {
+        log("%s: %d msg/s for %ds", database.name(), rate, options.latencyDuration().toSeconds());
+        InboundPhases.FixedRate result = InboundPhases.fixedRate(traffic, rate, options.latencyDuration(),
+                options.customers());
+        log("%s: held %.0f msg/s, %s", database.name(), result.sentPerSecond(), result.latency());
+        return result;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+    }
+}

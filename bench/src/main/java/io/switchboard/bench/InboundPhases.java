@@ -1,0 +1,126 @@
+package io.switchboard.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/** The inbound measurements: sustained throughput (closed loop) and latency at a fixed rate (open loop). */
+final class InboundPhases {
+
+    /**
+     * Messages accepted and seen by the agent during the window, and (drained) every accepted message
+     * seen by the agent over the window plus the time the backlog took to drain.
+     */
+    record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,
+                      long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency) {
+    }
+
+    /** A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. */
+    record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
+                     Latencies.Summary latency) {
+    }
+
+    private InboundPhases() {
+    }
+
+    /** One webhook from every customer and a frame from every visitor: contacts and conversations exist. */
+    static void seed(Traffic traffic, int customers) throws Exception {
+        Semaphore inFlight = new Semaphore(32);
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            inFlight.acquire();
+            sent.add(traffic.webhookAsync(Webhooks.customer(c), System.nanoTime()).whenComplete((ok, e) -> inFlight.release()));
+        }
+        for (ChatVisitor visitor : traffic.visitors) {
+            sent.add(traffic.chat(visitor, System.nanoTime()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        traffic.drain(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Every webhook worker and every visitor sends its next message as soon as the last one was
+     * acknowledged, for {@code duration}; then the backlog drains.
+     */
+    static Throughput sustained(Traffic traffic, Duration duration, int webhookWorkers, int customers) throws Exception {
+        Latencies latencies = traffic.measure();
+        long visibleBefore = traffic.visible.get();
+        long failedBefore = traffic.failed.get();
+        AtomicLong accepted = new AtomicLong();
+        long begin = System.nanoTime();
+        long end = begin + duration.toNanos();
+        ExecutorService workers = Executors.newFixedThreadPool(webhookWorkers + traffic.visitors.size(),
+                Traffic.daemon("bench-load"));
+        for (int w = 0; w < webhookWorkers; w++) {
+            workers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String from = Webhooks.customer(ThreadLocalRandom.current().nextInt(customers));
+                    if (traffic.webhook(from, System.nanoTime())) {
+                        accepted.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        for (ChatVisitor visitor : traffic.visitors) {
+            workers.submit(() -> {
+                while (System.nanoTime() < end && visitor.isOpen()) {
+                    if (traffic.chat(visitor, System.nanoTime()).get(60, TimeUnit.SECONDS)) {
+                        accepted.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(duration.toSeconds() + 90, TimeUnit.SECONDS);
+        long visibleInWindow = traffic.visible.get() - visibleBefore;
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long drain = traffic.drain(Duration.ofSeconds(120));
+        long visible = traffic.visible.get() - visibleBefore;
+        return new Throughput(accepted.get() / seconds, visibleInWindow / seconds, visible / (seconds + drain / 1000.0),
+                accepted.get(), visible, traffic.failed.get() - failedBefore, drain, seconds, latencies.summary());
+    }
+
+    /**
+     * Messages scheduled at exactly {@code rate} per second, alternating webhook and chat frame, each
+     * sent without waiting for the one before (at most 512 outstanding). Latency counts from the
+     * scheduled moment, so a hub that falls behind cannot hide it.
+     */
+    static FixedRate fixedRate(Traffic traffic, int rate, Duration duration, int customers) throws Exception {
+        Latencies latencies = traffic.measure();
+        long failedBefore = traffic.failed.get();
+        long periodNanos = 1_000_000_000L / rate;
+        long total = rate * duration.toSeconds();
+        Semaphore inFlight = new Semaphore(512);
+        List<ChatVisitor> visitors = traffic.visitors;
+        long begin = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long scheduled = begin + i * periodNanos;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.acquire();
+            CompletableFuture<Boolean> sent = i % 2 == 0 || visitors.isEmpty()
+                    ? traffic.webhookAsync(Webhooks.customer((int) (i % customers)), scheduled)
+                    : traffic.chat(visitors.get((int) (i / 2 % visitors.size())), scheduled);
+            sent.whenComplete((ok, e) -> inFlight.release());
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        inFlight.acquire(512);
+        inFlight.release(512);
+        traffic.drain(Duration.ofSeconds(60));
+        long failed = traffic.failed.get() - failedBefore;
+        Latencies.Summary summary = latencies.summary();
+        return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary);
+    }
+}

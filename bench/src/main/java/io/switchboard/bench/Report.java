@@ -1,0 +1,79 @@
+package io.switchboard.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The results of a run: a Markdown table on the console, everything as JSON. */
+record Report(String startedAt, Machine machine, Map<String, Object> settings, ReferenceBroker.Result reference,
+              List<HubRun.Result> runs) {
+
+    void writeJson(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    }
+
+    String table() {
+        List<String[]> rows = new ArrayList<>();
+        row(rows, "reference: bus alone, persistent send+receive (msg/s)", "—",
+                r -> fmt(reference.messagesPerSecond()));
+        row(rows, "inbound sustained, visible to agent (msg/s)", "≥ 2,000", r -> fmt(r.inbound().visiblePerSecond()));
+        row(rows, "inbound accepted (msg/s)", "", r -> fmt(r.inbound().acceptedPerSecond()));
+        row(rows, "inbound incl. draining the backlog (msg/s, drain s)", "",
+                r -> fmt(r.inbound().drainedPerSecond()) + " (" + r.inbound().drainMillis() / 1000 + " s)");
+        row(rows, "inbound / reference", "≥ 50 %", r -> String.format("%.0f %%", 100 * r.ratioToReference()));
+        row(rows, "inbound under saturation: latency p50/p99/max (ms)", "", r -> latency(r.inbound().latency()));
+        row(rows, "latency at fixed rate (msg/s held)", "500", r -> fmt(r.latencyAtRate().sentPerSecond()));
+        row(rows, "  p50 / p95 / p99 / max (ms)", "≤ 20 / – / ≤ 100 / –", r -> latencyFull(r.latencyAtRate().latency()));
+        row(rows, "latency near saturation (msg/s held)", "85 % of sustained",
+                r -> fmt(r.latencyNearSaturation().sentPerSecond()));
+        row(rows, "  p50 / p95 / p99 / max (ms)", "", r -> latencyFull(r.latencyNearSaturation().latency()));
+        row(rows, "outbound replies to fake Twilio (msg/s)", "", r -> fmt(r.outbound().repliesPerSecond()));
+        row(rows, "  POST → provider p50/p99/max (ms)", "", r -> latency(r.outbound().latency()));
+        row(rows, "visitor sessions held / replies delivered", "10,000 / all",
+                r -> r.connections().openAtEnd() + " / " + r.connections().delivered() + " of " + r.connections().target());
+        row(rows, "heap per visitor session (KiB, -Xmx" + settings.get("heap") + ")", "",
+                r -> String.format("%.1f", r.connections().heapPerConnectionKiB()));
+        row(rows, "start-up to healthy (ms)", "≤ 10,000", r -> fmt(r.startupMillis()));
+        row(rows, "resident memory idle (MiB)", "", r -> fmt(r.rssIdleMiB()));
+        StringBuilder out = new StringBuilder();
+        out.append("| measure | target |");
+        runs.forEach(r -> out.append(' ').append(r.database()).append(" |"));
+        out.append("\n|---|---|");
+        runs.forEach(r -> out.append("---|"));
+        out.append('\n');
+        for (String[] row : rows) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private void row(List<String[]> rows, String measure, String target, Function<HubRun.Result, String> value) {
+        String[] row = new String[2 + runs.size()];
+        row[0] = measure;
+        row[1] = target;
+        for (int i = 0; i < runs.size(); i++) {
+            row[2 + i] = value.apply(runs.get(i));
+        }
+        rows.add(row);
+    }
+
+    private static String latency(Latencies.Summary s) {
+        return s.count() == 0 ? "n/a" : String.format("%.1f / %.1f / %.1f", s.p50(), s.p99(), s.max());
+    }
+
+    private static String latencyFull(Latencies.Summary s) {
+        return s.count() == 0 ? "n/a" : String.format("%.1f / %.1f / %.1f / %.1f", s.p50(), s.p95(), s.p99(), s.max());
+    }
+
+    private static String fmt(double v) {
+        return String.format("%,.0f", v);
+    }
+}

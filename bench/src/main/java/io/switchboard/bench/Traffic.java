@@ -1,0 +1,140 @@
+package io.switchboard.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Customer messages into one hub — signed Twilio webhooks over HTTP and web-chat frames over the
+ * visitors' WebSockets — matched with what the agent's real-time feed shows: each message is
+ * stamped when it is sent and its latency recorded when its {@code message.created} arrives.
+ */
+final class Traffic implements AutoCloseable {
+
+    final HubProcess hub;
+    final HttpClient http;
+    final AgentFeed agent;
+    final Webhooks webhooks;
+    final List<ChatVisitor> visitors;
+    /** provider id → when it was sent (nanoTime) */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    /** customer address (phone or visitor id) → conversation id, as the agent saw them */
+    final Map<String, Long> conversations = new ConcurrentHashMap<>();
+    final AtomicLong visible = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    private volatile Latencies sink = new Latencies();
+    private final AtomicLong sequence = new AtomicLong();
+
+    Traffic(HubProcess hub, int chatVisitors) {
+        this.hub = hub;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4, daemon("bench-http")))
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.agent = new AgentFeed(http, hub);
+        this.agent.listen(this::seen);
+        this.webhooks = new Webhooks(hub);
+        this.visitors = java.util.stream.IntStream.range(0, chatVisitors)
+                .mapToObj(i -> ChatVisitor.arrive(http, hub)).toList()
+                .stream().map(CompletableFuture::join).toList();
+    }
+
+    private void seen(String providerId, String address, long conversationId, long arrivedNanos) {
+        conversations.putIfAbsent(address, conversationId);
+        Long sent = pending.remove(providerId);
+        if (sent != null) {
+            visible.incrementAndGet();
+            sink.record(arrivedNanos - sent);
+        }
+    }
+
+    /** Latencies from now on go to a fresh recorder, which is returned. */
+    Latencies measure() {
+        Latencies fresh = new Latencies();
+        sink = fresh;
+        return fresh;
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    String nextSid() {
+        return String.format("SMbench%025d", sequence.incrementAndGet());
+    }
+
+    /** One webhook, answered synchronously; true when the hub answered 200 (stored durably). */
+    boolean webhook(String from, long stampNanos) throws Exception {
+        return check(nextSid(), stampNanos, sid -> http.send(webhooks.message(sid, from, "Where is my order " + sid + "?"),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    CompletableFuture<Boolean> webhookAsync(String from, long stampNanos) {
+        String sid = nextSid();
+        pending.put(sid, stampNanos);
+        return http.sendAsync(webhooks.message(sid, from, "Where is my order " + sid + "?"),
+                HttpResponse.BodyHandlers.discarding()).handle((r, e) -> accepted(sid, e == null && r.statusCode() == 200));
+    }
+
+    /** One chat frame; the future says whether it was acknowledged (stored durably). */
+    CompletableFuture<Boolean> chat(ChatVisitor visitor, long stampNanos) {
+        String clientId = UUID.randomUUID().toString();
+        String providerId = visitor.visitorId() + ":" + clientId;
+        pending.put(providerId, stampNanos);
+        return visitor.say(clientId, "Do you ship to Austria? " + clientId)
+                .handle((ack, e) -> accepted(providerId, e == null));
+    }
+
+    private interface Send {
+        int status(String sid) throws Exception;
+    }
+
+    private boolean check(String sid, long stampNanos, Send send) throws Exception {
+        pending.put(sid, stampNanos);
+        try {
+            return accepted(sid, send.status(sid) == 200);
+        } catch (Exception e) {
+            accepted(sid, false);
+            throw e;
+        }
+    }
+
+    private boolean accepted(String providerId, boolean ok) {
+        if (!ok) {
+            pending.remove(providerId);
+            failed.incrementAndGet();
+        }
+        return ok;
+    }
+
+    /** Waits (bounded) until every accepted message was seen by the agent; returns how long it took. */
+    long drain(Duration limit) throws InterruptedException {
+        long begin = System.nanoTime();
+        long deadline = begin + limit.toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // polling our own counter
+        }
+        return (System.nanoTime() - begin) / 1_000_000;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        visitors.forEach(ChatVisitor::close);
+        agent.close();
+    }
+}

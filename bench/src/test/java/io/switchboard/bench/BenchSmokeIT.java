@@ -1,0 +1,51 @@
+package io.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A few seconds of every phase against the real hub jar (H2), so the harness cannot rot: it must
+ * produce a table and JSON with sane numbers. Speed targets are not asserted here — the real run
+ * (docs/performance.md) is too slow for CI.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void everyPhaseProducesSaneFigures() throws Exception {
+        Path out = Path.of(System.getProperty("bench.out", "target/bench-smoke.json"));
+        BenchOptions options = BenchOptions.parse("--db", "h2", "--duration", "3s", "--latency-duration", "2s",
+                "--rate", "50", "--customers", "20", "--webhook-workers", "2", "--chat-visitors", "2",
+                "--reply-workers", "2", "--connections", "20",
+                "--hub-jar", System.getProperty("bench.hub-jar", "../unified-inbox/target/switchboard-exec.jar"),
+                "--out", out.toString());
+
+        Report report = BenchMain.run(options);
+        report.writeJson(out);
+
+        assertThat(report.reference().messagesPerSecond()).isPositive();
+        assertThat(report.runs()).hasSize(1);
+        HubRun.Result h2 = report.runs().get(0);
+        assertThat(h2.startupMillis()).isPositive();
+        assertThat(h2.rssIdleMiB()).isPositive();
+        assertThat(h2.inbound().visible()).isPositive().isEqualTo(h2.inbound().accepted());
+        assertThat(h2.inbound().failed()).isZero();
+        assertThat(h2.latencyAtRate().latency().count()).isEqualTo((int) h2.latencyAtRate().sent());
+        assertThat(h2.latencyAtRate().latency().p50()).isPositive();
+        assertThat(h2.latencyAtRate().latency().max()).isGreaterThanOrEqualTo(h2.latencyAtRate().latency().p99());
+        assertThat(h2.outbound().delivered()).isPositive().isEqualTo(h2.outbound().posted());
+        assertThat(h2.connections().connected()).isEqualTo(20);
+        assertThat(h2.connections().acked()).isEqualTo(20);
+        assertThat(h2.connections().delivered()).isEqualTo(20);
+        assertThat(h2.connections().heapHeldMiB()).isPositive();
+
+        assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+        assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
+        assertThat(json.path("machine").path("cores").asInt()).isPositive();
+    }
+}

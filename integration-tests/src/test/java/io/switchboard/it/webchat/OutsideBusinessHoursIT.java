@@ -37,7 +37,7 @@ class OutsideBusinessHoursIT {
     void theVisitorLeavesAMessageGetsOneAutoReplyAndAgentsSeeAPendingTicket() {
         assumeTrue(Browser.available(), Browser.unavailableReason());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, String> props = new LinkedHashMap<>();
+        Map<String, Object> props = new LinkedHashMap<>();
         props.put("hub.routing.offline-message", "We are closed today. Leave a message, we answer by e-mail.");
         props.put("hub.routing.auto-reply.text", "Thanks {{contact.name}}, we reply {{next_open}}.");
         props.put("hub.routing.business-hours.default.time-zone", "UTC");

@@ -85,6 +85,7 @@ public final class BenchMain {
         s.put("connections", o.connections());
         s.put("heap", o.heap());
         s.put("hubProperties", o.hubProperties());
+        s.put("hubJvmArgs", o.hubJvmArgs());
         return s;
     }
 }

@@ -55,6 +55,7 @@ final class HubProcess implements AutoCloseable {
         if (jfrFile != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");
         }
+        command.addAll(options.hubJvmArgs());
         command.add("-jar");
         command.add(options.hubJar().toAbsolutePath().toString());
         properties(port, dataDir, fakeTwilioPort, database).forEach((k, v) -> command.add("--" + k + "=" + v));

@@ -27,11 +27,13 @@ class TwilioSignerTest {
 
     @Test
     void readsDurationsAndRefusesUnknownOptions() {
-        BenchOptions options = BenchOptions.parse("--duration", "90s", "--db", "h2", "--hub-prop", "a=b");
+        BenchOptions options = BenchOptions.parse("--duration", "90s", "--db", "h2", "--hub-prop", "a=b",
+                "--hub-jvm-arg", "-XX:SharedArchiveFile=app/switchboard.jsa");
         assertThat(options.duration().toSeconds()).isEqualTo(90);
         assertThat(options.latencyDuration().toSeconds()).isEqualTo(30);
         assertThat(options.databases()).containsExactly("h2");
         assertThat(options.hubProperties()).containsExactly("a=b");
+        assertThat(options.hubJvmArgs()).containsExactly("-XX:SharedArchiveFile=app/switchboard.jsa");
         assertThat(BenchOptions.duration("500ms").toMillis()).isEqualTo(500);
         assertThat(BenchOptions.duration("2m").toSeconds()).isEqualTo(120);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse("--speed", "fast"))

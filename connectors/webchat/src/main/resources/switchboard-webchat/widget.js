@@ -587,12 +587,6 @@
     '<header><h2 id="sb-title"></h2><span class="status" aria-live="polite"></span>' +
     '<button type="button" class="close" aria-label="Close chat">\u00d7</button></header>' +
     '<div class="log" role="log" aria-live="polite"><p class="greeting"></p></div>' +
-    '<form class="offline" novalidate hidden><p class="onote"></p>' +
-    '<label>Your name<input name="name" type="text" autocomplete="name" maxlength="320"></label>' +
-    '<label>Your email<input name="email" type="email" autocomplete="email" maxlength="320"></label>' +
-    '<label class="odept">Department<select name="department" hidden><option value="">Choose\u2026</option></select></label>' +
-    '<label>Your message<textarea name="message"></textarea></label>' +
-    '<p class="oerr" role="alert" hidden></p><button type="submit" class="send">Send message</button></form>' +
     '<p class="queue" role="status" hidden></p>' +
     '<p class="typing" aria-live="polite" hidden>Agent is typing\u2026</p>' +
     '<p class="notice" role="status" hidden></p>' +
@@ -602,7 +596,14 @@
     '<input class="sr-only" type="file" tabindex="-1" aria-hidden="true" multiple>' +
     '<button type="button" class="attach" aria-label="Attach a file" title="Attach a file">\ud83d\udcce</button>' +
     '<input id="sb-input" type="text" autocomplete="off" placeholder="Type a message\u2026">' +
-    '<button type="submit" class="send">Send</button></form></div>' +
+    '<button type="submit" class="send">Send</button></form>' +
+    '<form class="offline" novalidate hidden><p class="onote"></p>' +
+    '<label>Your name<input name="name" type="text" autocomplete="name" maxlength="320"></label>' +
+    '<label>Your email<input name="email" type="email" autocomplete="email" maxlength="320"></label>' +
+    '<label class="odept">Department<select name="department" hidden><option value="">Choose\u2026</option></select></label>' +
+    '<label>Your message<textarea name="message"></textarea></label>' +
+    '<p class="oerr" role="alert" hidden></p><button type="submit" class="send">Send message</button></form>' +
+    '</div>' +
     '<button type="button" class="bubble" aria-label="Open chat" aria-expanded="false">' +
     '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">' +
     '<path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg></button>';

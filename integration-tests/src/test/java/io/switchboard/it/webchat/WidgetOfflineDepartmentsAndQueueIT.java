@@ -103,7 +103,6 @@ class WidgetOfflineDepartmentsAndQueueIT {
         ChromeDriver browser = Browser.open(profiles.resolve("queue"));
         try {
             WidgetShadow.openOn(browser, hub.http("/demo"));
-            browser.executeScript("window.Switchboard.on('ready', d => window.__visitorId = d.visitorId);");
             WebElement choice = WidgetShadow.awaitElement(browser, "#sb-dept");
             await().atMost(PATIENCE).until(choice::isDisplayed);
             WebElement input = WidgetShadow.find(browser, "#sb-input");
@@ -120,8 +119,7 @@ class WidgetOfflineDepartmentsAndQueueIT {
             assertThat(choice.isDisplayed()).isFalse();
 
             String visitorId = await().atMost(PATIENCE).until(() -> (String) browser.executeScript(
-                    "return window.__visitorId || (JSON.parse(localStorage.getItem('switchboard.visitor')) || {}).visitorId;"),
-                    id -> id != null);
+                    "return window.__visitorId;"), id -> id != null);
             hub.push(visitorId, "{\"type\":\"queue\",\"position\":3,\"etaSeconds\":240}");
             await().atMost(PATIENCE).until(() -> WidgetShadow.text(browser, ".queue"),
                     t -> t.equals("You are number 3 in line \u2014 about 4 min"));

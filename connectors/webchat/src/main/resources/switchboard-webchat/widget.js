@@ -190,6 +190,7 @@
       case 'error': return onError(frame);
       case 'queue': return onQueue(frame);
       case 'assigned': return onAssigned(frame);
+      case 'availability': return onDepartmentAvailability(frame);
       default: return undefined; // pong, identified, and types this version does not know
     }
   }
@@ -320,6 +321,25 @@
     ui.departmentRow.hidden = true;
     ui.notice.hidden = true; // "choose a department first" is answered
     send({ type: 'context', context: { department: id } });
+  }
+
+  // The team the visitor chose may be away although others are not: before the first message, its
+  // "offline" answer turns the chat into the offline form (the choice already made).
+  function onDepartmentAvailability(frame) {
+    if (frame.online !== false || state.offlineSent || state.seen.size > 0 || state.pending.size > 0) {
+      return;
+    }
+    state.availability = { online: false, message: typeof frame.message === 'string' ? frame.message : null };
+    ui.offlineNote.textContent = state.availability.message ||
+      'We are not online right now. Leave your message and we will reply by email.';
+    ui.offlineDepartment.hidden = true;
+    ui.offline.hidden = false;
+    ui.log.hidden = true;
+    ui.form.hidden = true;
+    ui.departmentRow.hidden = true;
+    if (ui.input.value.trim() && !ui.offlineText.value) {
+      ui.offlineText.value = ui.input.value; // keep what the visitor already typed
+    }
   }
 
   function needsDepartment() {
@@ -580,7 +600,7 @@
     '.offline{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;border:0}' +
     '.offline p{margin:0}.offline label{display:flex;flex-direction:column;gap:2px;font-size:13px}' +
     'textarea{border:1px solid #c9ced6;border-radius:8px;padding:8px;font-size:14px;min-height:90px;resize:vertical}' +
-    '.oerr{color:#8a1c1c}.odept:has(select[hidden]){display:none}';
+    '.oerr{color:#8a1c1c}.odept:has(select[hidden]){display:none}.offline .send{padding:10px 14px}';
 
   var TEMPLATE =
     '<div class="panel" role="dialog" aria-labelledby="sb-title" hidden>' +

@@ -190,6 +190,7 @@
       case 'error': return onError(frame);
       case 'queue': return onQueue(frame);
       case 'assigned': return onAssigned(frame);
+      case 'availability': return onDepartmentAvailability(frame);
       default: return undefined; // pong, identified, and types this version does not know
     }
   }
@@ -320,6 +321,25 @@
     ui.departmentRow.hidden = true;
     ui.notice.hidden = true; // "choose a department first" is answered
     send({ type: 'context', context: { department: id } });
+  }
+
+  // The team the visitor chose may be away although others are not: before the first message, its
+  // "offline" answer turns the chat into the offline form (the choice already made).
+  function onDepartmentAvailability(frame) {
+    if (frame.online !== false || state.offlineSent || state.seen.size > 0 || state.pending.size > 0) {
+      return;
+    }
+    state.availability = { online: false, message: typeof frame.message === 'string' ? frame.message : null };
+    ui.offlineNote.textContent = state.availability.message ||
+      'We are not online right now. Leave your message and we will reply by email.';
+    ui.offlineDepartment.hidden = true;
+    ui.offline.hidden = false;
+    ui.log.hidden = true;
+    ui.form.hidden = true;
+    ui.departmentRow.hidden = true;
+    if (ui.input.value.trim() && !ui.offlineText.value) {
+      ui.offlineText.value = ui.input.value; // keep what the visitor already typed
+    }
   }
 
   function needsDepartment() {
@@ -580,19 +600,13 @@
     '.offline{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;border:0}' +
     '.offline p{margin:0}.offline label{display:flex;flex-direction:column;gap:2px;font-size:13px}' +
     'textarea{border:1px solid #c9ced6;border-radius:8px;padding:8px;font-size:14px;min-height:90px;resize:vertical}' +
-    '.oerr{color:#8a1c1c}.odept:has(select[hidden]){display:none}';
+    '.oerr{color:#8a1c1c}.odept:has(select[hidden]){display:none}.offline .send{padding:10px 14px}';
 
   var TEMPLATE =
     '<div class="panel" role="dialog" aria-labelledby="sb-title" hidden>' +
     '<header><h2 id="sb-title"></h2><span class="status" aria-live="polite"></span>' +
     '<button type="button" class="close" aria-label="Close chat">\u00d7</button></header>' +
     '<div class="log" role="log" aria-live="polite"><p class="greeting"></p></div>' +
-    '<form class="offline" novalidate hidden><p class="onote"></p>' +
-    '<label>Your name<input name="name" type="text" autocomplete="name" maxlength="320"></label>' +
-    '<label>Your email<input name="email" type="email" autocomplete="email" maxlength="320"></label>' +
-    '<label class="odept">Department<select name="department" hidden><option value="">Choose\u2026</option></select></label>' +
-    '<label>Your message<textarea name="message"></textarea></label>' +
-    '<p class="oerr" role="alert" hidden></p><button type="submit" class="send">Send message</button></form>' +
     '<p class="queue" role="status" hidden></p>' +
     '<p class="typing" aria-live="polite" hidden>Agent is typing\u2026</p>' +
     '<p class="notice" role="status" hidden></p>' +
@@ -602,7 +616,14 @@
     '<input class="sr-only" type="file" tabindex="-1" aria-hidden="true" multiple>' +
     '<button type="button" class="attach" aria-label="Attach a file" title="Attach a file">\ud83d\udcce</button>' +
     '<input id="sb-input" type="text" autocomplete="off" placeholder="Type a message\u2026">' +
-    '<button type="submit" class="send">Send</button></form></div>' +
+    '<button type="submit" class="send">Send</button></form>' +
+    '<form class="offline" novalidate hidden><p class="onote"></p>' +
+    '<label>Your name<input name="name" type="text" autocomplete="name" maxlength="320"></label>' +
+    '<label>Your email<input name="email" type="email" autocomplete="email" maxlength="320"></label>' +
+    '<label class="odept">Department<select name="department" hidden><option value="">Choose\u2026</option></select></label>' +
+    '<label>Your message<textarea name="message"></textarea></label>' +
+    '<p class="oerr" role="alert" hidden></p><button type="submit" class="send">Send message</button></form>' +
+    '</div>' +
     '<button type="button" class="bubble" aria-label="Open chat" aria-expanded="false">' +
     '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">' +
     '<path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg></button>';

@@ -94,7 +94,15 @@ final class Frames {
         return write(frame);
     }
 
-    String ack(String clientId, UUID hubId) {
+    /** The availability for the department the visitor just chose. */
+    String availability(AvailabilityProvider.Availability availability) {
+        Map<String, Object> frame = frame("availability");
+        frame.put("online", availability.online());
+        frame.put("message", availability.message());
+        return write(frame);
+    }
+
+        String ack(String clientId, UUID hubId) {
         Map<String, Object> frame = frame("ack");
         frame.put("clientId", clientId);
         frame.put("id", hubId.toString());

@@ -27,6 +27,7 @@ final class VisitorCommands {
     static final int MAX_CLIENT_ID = 100;
     static final int MAX_IDENTITY_FIELD = 320;
     static final int MAX_ATTACHMENTS = 5;
+    static final String DEPARTMENT = "department";
 
     private static final Logger log = LoggerFactory.getLogger(VisitorCommands.class);
 
@@ -84,11 +85,15 @@ final class VisitorCommands {
         session.send(frames.ack(clientId, message.hubId()));
     }
 
-    void context(VisitorSession session, JsonNode frame) {
+    /** Merges the page context; a department choice is answered with that team's availability. */
+    void context(VisitorSession session, JsonNode frame) throws IOException {
         Map<String, String> context = Frames.context(frame);
         requireReady(session, null);
         session.mergeContext(context);
         updateContext(session);
+        if (context.containsKey(DEPARTMENT)) {
+            session.send(frames.availability(availability.forVisitor(session.fullContext())));
+        }
     }
 
     void identify(VisitorSession session, JsonNode frame) throws IOException {

@@ -80,10 +80,32 @@ class WebchatAvailabilityTest {
         try (TestClient client = TestClient.connect(port, null)) {
             client.hello(null, null);
             client.send("{\"type\":\"context\",\"context\":{\"department\":\"sales\"}}");
+            client.next("availability");
             client.send("{\"type\":\"message\",\"clientId\":\"d1\",\"text\":\"Bulk prices?\"}");
             client.next("ack");
 
             assertThat(gateway.accepted.get(0).context()).containsEntry("department", "sales");
+        }
+    }
+
+    @Test
+    void choosingADepartmentIsAnsweredWithThatTeamsAvailability() throws Exception {
+        availability.departments.set(List.of(new Department("sales", "Sales"), new Department("support", "Support")));
+        availability.byDepartment.put("sales", new Availability(false, "Sales is back at 9:00."));
+        try (TestClient client = TestClient.connect(port, null)) {
+            assertThat(client.hello(null, null).get("availability").get("online").asBoolean()).isTrue();
+
+            client.send("{\"type\":\"context\",\"context\":{\"department\":\"sales\"}}");
+            JsonNode sales = client.next("availability");
+            client.send("{\"type\":\"context\",\"context\":{\"department\":\"support\"}}");
+            JsonNode support = client.next("availability");
+            client.send("{\"type\":\"context\",\"context\":{\"page.url\":\"https://shop.example/beans\"}}");
+            client.send("{\"type\":\"ping\"}");
+
+            assertThat(sales.get("online").asBoolean()).isFalse();
+            assertThat(sales.get("message").asText()).isEqualTo("Sales is back at 9:00.");
+            assertThat(support.get("online").asBoolean()).isTrue();
+            assertThat(client.next().get("type").asText()).isEqualTo("pong"); // a page change is not answered
         }
     }
 

@@ -83,9 +83,11 @@ class WebchatTestApp {
         final AtomicReference<Availability> answer = new AtomicReference<>(Availability.ONLINE);
         final AtomicReference<List<Department>> departments = new AtomicReference<>(List.of());
         final List<Map<String, String>> askedWith = new CopyOnWriteArrayList<>();
+        final Map<String, Availability> byDepartment = new ConcurrentHashMap<>();
 
         void reset() {
             answer.set(Availability.ONLINE);
+            byDepartment.clear();
             departments.set(List.of());
             askedWith.clear();
         }
@@ -93,7 +95,8 @@ class WebchatTestApp {
         @Override
         public Availability forVisitor(Map<String, String> context) {
             askedWith.add(context);
-            return answer.get();
+            String department = context.get("department");
+            return department == null ? answer.get() : byDepartment.getOrDefault(department, answer.get());
         }
 
         @Override

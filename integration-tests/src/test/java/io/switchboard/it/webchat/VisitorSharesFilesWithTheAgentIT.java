@@ -77,7 +77,7 @@ class VisitorSharesFilesWithTheAgentIT {
     void anImageTheVisitorSendsShowsAsAPreviewToTheAgent() throws Exception {
         Path screenshot = Files.write(files.resolve("screenshot.png"), PNG);
         WidgetShadow.openOn(visitor, hub.http("/demo"));
-        await().atMost(PATIENCE).until(() -> (Boolean) visitor.executeScript("return window.__ready;"));
+        await().atMost(PATIENCE).until(() -> (Boolean) visitor.executeScript("return window.__ready === true;"));
 
         WidgetShadow.awaitElement(visitor, "input[type=file]").sendKeys(screenshot.toAbsolutePath().toString());
 
@@ -102,7 +102,7 @@ class VisitorSharesFilesWithTheAgentIT {
     void anHtmlFileTheVisitorSendsIsDownloadedByTheAgentNotRendered() throws Exception {
         Path page = Files.writeString(files.resolve("invoice.html"), PAGE, StandardCharsets.UTF_8);
         WidgetShadow.openOn(visitor, hub.http("/demo"));
-        await().atMost(PATIENCE).until(() -> (Boolean) visitor.executeScript("return window.__ready;"));
+        await().atMost(PATIENCE).until(() -> (Boolean) visitor.executeScript("return window.__ready === true;"));
         WidgetShadow.awaitElement(visitor, "input[type=file]").sendKeys(page.toAbsolutePath().toString());
         await().atMost(PATIENCE).until(() -> WidgetShadow.text(visitor, ".msg.visitor"),
                 t -> t.contains("invoice.html"));

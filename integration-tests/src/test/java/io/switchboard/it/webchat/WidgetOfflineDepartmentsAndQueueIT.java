@@ -50,6 +50,7 @@ class WidgetOfflineDepartmentsAndQueueIT {
         hub.parts.messages.clear();
         hub.parts.availability.set(Availability.ONLINE);
         hub.parts.departments.set(List.of());
+        hub.parts.byDepartment.clear();
     }
 
     @AfterAll
@@ -98,12 +99,44 @@ class WidgetOfflineDepartmentsAndQueueIT {
     }
 
     @Test
+    void choosingATeamThatIsAwayTurnsTheChatIntoTheOfflineForm() {
+        hub.parts.departments.set(List.of(new Department("sales", "Sales"), new Department("support", "Support")));
+        hub.parts.byDepartment.put("sales", new Availability(false, "Sales is back Monday at 9:00."));
+        ChromeDriver browser = Browser.open(profiles.resolve("away-team"));
+        try {
+            WidgetShadow.openOn(browser, hub.http("/demo"));
+            WebElement choice = WidgetShadow.awaitElement(browser, "#sb-dept");
+            await().atMost(PATIENCE).until(choice::isDisplayed);
+            WidgetShadow.find(browser, "#sb-input").sendKeys("A wholesale offer, please");
+
+            new Select(choice).selectByVisibleText("Sales");
+
+            await().atMost(PATIENCE).until(() -> WidgetShadow.text(browser, "form.offline"),
+                    t -> t.contains("Sales is back Monday at 9:00."));
+            assertThat(WidgetShadow.find(browser, "form.offline textarea").getAttribute("value"))
+                    .isEqualTo("A wholesale offer, please");
+            assertThat(WidgetShadow.text(browser, "form.offline select")).isEmpty(); // already chosen
+            WidgetShadow.find(browser, "form.offline input[name=name]").sendKeys("Ada");
+            WidgetShadow.find(browser, "form.offline input[name=email]").sendKeys("ada@example.com");
+            WidgetShadow.find(browser, "form.offline button[type=submit]").click();
+
+            InboundMessage message = await().atMost(PATIENCE).until(() -> hub.parts.messages.isEmpty() ? null
+                    : hub.parts.messages.get(0), m -> m != null);
+            assertThat(message.text()).isEqualTo("A wholesale offer, please");
+            assertThat(message.context()).containsEntry("department", "sales")
+                    .containsEntry("user.email", "ada@example.com");
+            Browser.screenshot(browser, "widget-team-away-offline-sent");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void theVisitorPicksADepartmentThenSeesTheQueueAndTheAgentJoining() {
         hub.parts.departments.set(List.of(new Department("sales", "Sales"), new Department("support", "Support")));
         ChromeDriver browser = Browser.open(profiles.resolve("queue"));
         try {
             WidgetShadow.openOn(browser, hub.http("/demo"));
-            browser.executeScript("window.Switchboard.on('ready', d => window.__visitorId = d.visitorId);");
             WebElement choice = WidgetShadow.awaitElement(browser, "#sb-dept");
             await().atMost(PATIENCE).until(choice::isDisplayed);
             WebElement input = WidgetShadow.find(browser, "#sb-input");
@@ -120,8 +153,7 @@ class WidgetOfflineDepartmentsAndQueueIT {
             assertThat(choice.isDisplayed()).isFalse();
 
             String visitorId = await().atMost(PATIENCE).until(() -> (String) browser.executeScript(
-                    "return window.__visitorId || (JSON.parse(localStorage.getItem('switchboard.visitor')) || {}).visitorId;"),
-                    id -> id != null);
+                    "return window.__visitorId;"), id -> id != null);
             hub.push(visitorId, "{\"type\":\"queue\",\"position\":3,\"etaSeconds\":240}");
             await().atMost(PATIENCE).until(() -> WidgetShadow.text(browser, ".queue"),
                     t -> t.equals("You are number 3 in line \u2014 about 4 min"));

@@ -72,6 +72,7 @@ final class WidgetOnlyHub implements AutoCloseable {
         final List<ContextUpdate> contexts = new CopyOnWriteArrayList<>();
         final AtomicReference<Availability> availability = new AtomicReference<>(Availability.ONLINE);
         final AtomicReference<List<Department>> departments = new AtomicReference<>(List.of());
+        final Map<String, Availability> byDepartment = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public void accept(InboundMessage message) {
@@ -85,7 +86,8 @@ final class WidgetOnlyHub implements AutoCloseable {
 
         @Override
         public Availability forVisitor(Map<String, String> context) {
-            return availability.get();
+            String department = context.get("department");
+            return department == null ? availability.get() : byDepartment.getOrDefault(department, availability.get());
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.switchboard.it.webchat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -14,13 +15,19 @@ final class WidgetShadow {
     private WidgetShadow() {
     }
 
-    /** Loads a page with the widget, waits until it is connected, and opens the chat window. */
+    /**
+     * Loads a page with the widget and opens the chat window. A {@code ready} handler is queued before
+     * the page's own scripts run (the documented {@code Switchboard.q}), so the welcome is never
+     * missed: {@code window.__ready} and {@code window.__visitorId} are set once it arrived.
+     */
     static void openOn(ChromeDriver driver, String url) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.Switchboard = { q: [['on', 'ready', function (d) {"
+                        + " window.__ready = true; window.__visitorId = d.visitorId; }]] };"));
         driver.get(url);
         await().atMost(PATIENCE).until(() -> (Boolean) driver.executeScript(
                 "return !!(window.Switchboard && window.Switchboard.open);"));
-        driver.executeScript("window.__ready = false; window.Switchboard.on('ready', () => window.__ready = true);"
-                + " window.Switchboard.open();");
+        driver.executeScript("window.Switchboard.open();");
     }
 
     /** The first element matching {@code css} inside the widget, or null. */

@@ -89,8 +89,10 @@ class AgentRepository {
         if (usernames.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("SELECT COUNT(*) FROM agent_presence WHERE username IN (:u) AND status = 'ONLINE'")
-                .param("u", usernames).query(Integer.class).single();
+        // an agent without a presence row yet has the initial status
+        return jdbc.sql("SELECT COUNT(*) FROM app_user u LEFT JOIN agent_presence p ON p.username = u.username"
+                        + " WHERE u.username IN (:u) AND COALESCE(p.status, :initial) = 'ONLINE'")
+                .param("u", usernames).param("initial", initial.name()).query(Integer.class).single();
     }
 
     void assignedAt(String username, Instant now) {

@@ -155,10 +155,15 @@ class QueueRepository {
                 .param("u", username).param("now", ts(now)).param("id", id).update();
     }
 
-    /** Leaving OPEN leaves the queue; any status change by a person ends offline mode. */
-    void statusChanged(long id, boolean open) {
-        jdbc.sql("UPDATE conversation SET offline = FALSE" + (open ? "" : ", queued_at = NULL") + " WHERE id = :id")
-                .param("id", id).update();
+    /**
+     * Leaving OPEN leaves the queue; an unassigned conversation a person opens joins its team's queue;
+     * any status change by a person ends offline mode.
+     */
+    void statusChanged(long id, boolean open, Instant now) {
+        String queued = open ? "CASE WHEN assignee IS NULL AND team_id IS NOT NULL THEN COALESCE(queued_at, :now)"
+                + " ELSE queued_at END" : "NULL";
+        jdbc.sql("UPDATE conversation SET offline = FALSE, queued_at = " + queued + " WHERE id = :id")
+                .param("id", id).param("now", ts(now)).update();
     }
 
     /**

@@ -38,7 +38,7 @@ class Router implements RoutingHooks, AutoCloseable {
 
     @Override
     public void statusChanged(long conversationId, String before, String after, String actor) {
-        queue.statusChanged(conversationId, "OPEN".equals(after));
+        queue.statusChanged(conversationId, "OPEN".equals(after), clock.instant());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("from", before.toLowerCase(java.util.Locale.ROOT));
         data.put("to", after.toLowerCase(java.util.Locale.ROOT));

@@ -20,8 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes arriving conversations to a team's queue (or, when the team is unavailable, to a pending
@@ -33,7 +31,6 @@ class RoutingEngine {
 
     static final String ROUTING = "routing";
     private static final int BATCH = 100;
-    private static final Logger log = LoggerFactory.getLogger(RoutingEngine.class);
 
     private final RoutingStore store;
     private final Teams teams;
@@ -43,6 +40,7 @@ class RoutingEngine {
     private final VisitorFrames frames;
     private final Clock clock;
     private final Set<String> knownTeams = ConcurrentHashMap.newKeySet();
+    private final Reassignment reassignment;
 
     RoutingEngine(RoutingStore store, Teams teams, RoutingProperties properties, TeamAvailability availability,
                   RoutingEvents events, VisitorFrames frames, Clock clock) {
@@ -53,12 +51,13 @@ class RoutingEngine {
         this.events = events;
         this.frames = frames;
         this.clock = clock;
+        this.reassignment = new Reassignment(this, store, teams, properties, availability, events, frames, clock);
     }
 
     private record Arrival(String teamId, boolean offline) {
     }
 
-    private record Done(Routable conversation, String username) {
+    record Done(Routable conversation, String username) {
     }
 
     private record Drained(List<Done> done, List<Routable> waiting, int online) {
@@ -124,6 +123,7 @@ class RoutingEngine {
         Team team = found.get();
         ensureTeam(teamId);
         Instant now = clock.instant();
+        store.agents().ensureRows(now);
         Drained drained = store.tx().execute(s -> assignWaiting(team, skipLocked, now));
         if (drained == null) {
             return;
@@ -201,7 +201,7 @@ class RoutingEngine {
             }
             drain(team.id(), true);
         }
-        reassignUnanswered();
+        reassignment.run();
     }
 
     private void admitOffline(String teamId, Instant now) {
@@ -218,50 +218,15 @@ class RoutingEngine {
 
     /** Automatic assignments nobody answered within {@code reassign-after} go to another online member. */
     void reassignUnanswered() {
-        if (properties.reassignAfter().isZero()) {
-            return;
-        }
-        Instant now = clock.instant();
-        for (Routable stale : store.queue().unanswered(now.minus(properties.reassignAfter()), BATCH)) {
-            teams.find(stale.teamId()).ifPresent(team -> reassign(team, stale, now));
-        }
+        reassignment.run();
     }
 
-    private void reassign(Team team, Routable stale, Instant now) {
-        ensureTeam(team.id());
-        Done done = store.tx().execute(s -> {
-            store.queue().lockTeam(team.id(), false);
-            List<Candidate> online = store.agents().lockOnline(team.usernames());
-            String cursor = store.queue().cursor(team.id());
-            Picker picker = picker(team, online, cursor);
-            double weight = properties.weight(stale.channel());
-            Optional<Pick> pick = picker.pick(weight, stale.skill(), null, stale.assignee());
-            if (pick.isEmpty() || !store.queue().reassign(stale.id(), stale.assignee(), pick.get().username(), now)) {
-                return null;
-            }
-            picker.assigned(pick.get(), weight, now);
-            store.queue().moveCursor(team.id(), picker.cursor());
-            store.agents().assignedAt(pick.get().username(), now);
-            store.activity().add(stale.id(), ASSIGNED, ROUTING, pick.get().username(), Map.of("team", team.id(),
-                    "reason", "unanswered", "previousAssignee", stale.assignee(),
-                    "after", properties.reassignAfter().toString()), now);
-            events.assigned(stale.id(), stale.assignee(), ROUTING, "unanswered");
-            return new Done(stale, pick.get().username());
-        });
-        if (done != null) {
-            log.info("Conversation {} unanswered by {} for {}: reassigned to {}", stale.id(), stale.assignee(),
-                    properties.reassignAfter(), done.username());
-            frames.assigned(stale, availability.displayName(done.username()));
-            freed(stale.assignee());
-        }
-    }
-
-    private Picker picker(Team team, List<Candidate> online, String cursor) {
+    Picker picker(Team team, List<Candidate> online, String cursor) {
         List<String> names = online.stream().map(Candidate::username).toList();
         return new Picker(team, online, store.agents().openByChannel(names), properties, cursor);
     }
 
-    private void ensureTeam(String teamId) {
+    void ensureTeam(String teamId) {
         if (!knownTeams.contains(teamId)) {
             store.queue().ensureTeam(teamId);
             knownTeams.add(teamId);

@@ -349,4 +349,79 @@ abstract class RoutingContract {
         });
         assertThat(hub.store.activity().of(chat)).isEmpty();
     }
+
+    @Test
+    void aRuleWithASkillOnlyReachesMembersWithThatSkill() {
+        RoutingProperties.Team team = new RoutingProperties.Team("support", "Support", Strategy.ROUND_ROBIN, List.of(
+                new RoutingProperties.Member("ada", List.of()), new RoutingProperties.Member("bob", List.of("de"))),
+                false);
+        RoutingFixture hub = node(properties(List.of(team), List.of(new RoutingProperties.Rule("support", null, null,
+                "de", null, null, "de")), 4, "offline"));
+        hub.user("ada", "online");
+        hub.user("bob", "online");
+        for (int i = 0; i < 3; i++) {
+            long id = hub.conversation(hub.contact("v" + i), "WEBCHAT", "v" + i, "Hallo",
+                    "{\"browser.language\":\"de-DE\"}", later(i));
+            hub.engine.route(id, false);
+            assertThat(hub.assignee(id)).isEqualTo("bob");
+        }
+        long english = hub.conversation(hub.contact("e"), "WEBCHAT", "e", "Hello", "{\"browser.language\":\"en\"}",
+                later(5));
+        hub.engine.route(english, false);
+        assertThat(hub.assignee(english)).isEqualTo("ada");
+    }
+
+    @Test
+    void aReopenedConversationStaysWithItsOnlineAgentAndIsRequeuedOtherwise() {
+        RoutingFixture hub = threeAgents(Strategy.ROUND_ROBIN, 4);
+        long first = hub.conversation("WEBCHAT", "v1", later(1));
+        long second = hub.conversation("WEBCHAT", "v2", later(2));
+        hub.engine.route(first, false);
+        hub.engine.route(second, false);
+        hub.setStatus(first, "RESOLVED", "ada");
+        hub.setStatus(second, "RESOLVED", "bob");
+        hub.store.agents().setStatus("bob", Presence.AWAY, clock.instant());
+
+        hub.jdbc.sql("UPDATE conversation SET status = 'OPEN' WHERE id IN (:ids)").param("ids", List.of(first, second))
+                .update();
+        hub.hooks.arrived(first, true);
+        hub.hooks.arrived(second, true);
+
+        assertThat(hub.assignee(first)).isEqualTo("ada");
+        assertThat(hub.assignee(second)).as("bob is away").isEqualTo("cyd");
+        assertThat(hub.store.activity().of(second)).extracting(ActivityRepository.Activity::kind)
+                .containsExactly("queued", "assigned", "resolved", "reopened", "queued", "unassigned", "assigned");
+    }
+
+    @Test
+    void anAgentOpeningAnOfflineTicketPutsItInTheQueue() {
+        RoutingFixture hub = threeAgents(Strategy.ROUND_ROBIN, 4);
+        open.set(false);
+        long id = hub.conversation("EMAIL", "m@example.com", later(1));
+        hub.engine.route(id, false);
+        assertThat(hub.status(id)).isEqualTo("PENDING");
+
+        hub.setStatus(id, "OPEN", "bob");
+        assertThat(hub.assignee(id)).as("assignment does not depend on business hours").isEqualTo("ada");
+    }
+
+    @Test
+    void theWidgetAsksWhetherTheVisitorsTeamCanAnswerAndWhichDepartmentsToOffer() {
+        RoutingProperties.Team sales = new RoutingProperties.Team("sales", "Sales", Strategy.LEAST_LOADED,
+                List.of(new RoutingProperties.Member("cyd", List.of())), true);
+        RoutingFixture hub = node(properties(List.of(team("support", Strategy.ROUND_ROBIN, "ada"), sales), List.of(),
+                4, "offline"));
+        hub.user("ada", "online");
+        hub.user("cyd", "offline");
+        TeamAvailability widget = new TeamAvailability(hub.teams, hub.store.agents(), hub.properties, () -> hours,
+                () -> null, clock);
+
+        assertThat(widget.departments()).containsExactly(
+                new io.switchboard.core.spi.AvailabilityProvider.Department("sales", "Sales"));
+        assertThat(widget.forVisitor(Map.of()).online()).isTrue();
+        assertThat(widget.forVisitor(Map.of("department", "sales")))
+                .isEqualTo(new io.switchboard.core.spi.AvailabilityProvider.Availability(false, "We're away"));
+        open.set(false);
+        assertThat(widget.forVisitor(Map.of()).online()).as("closed").isFalse();
+    }
 }

@@ -63,7 +63,7 @@ class UploadController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The web server's multipart limit (set from hub.inbox.uploads.max-size) is hit before any controller. */
+    /** The web server's multipart limit (see {@link UploadLimits}) is checked before any controller. */
     @RestControllerAdvice
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class TooLarge {
@@ -77,7 +77,8 @@ class UploadController {
         @ExceptionHandler(MaxUploadSizeExceededException.class)
         ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(413, "payload_too_large",
-                    "The upload is larger than the limit of " + uploads.maxBytes()
+                    "The upload is larger than the web server accepts (spring.servlet.multipart.max-file-size);"
+                            + " agents may send files up to " + uploads.maxBytes()
                             + " bytes (hub.inbox.uploads.max-size)"));
         }
     }

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Files agents attach to replies ({@code hub.inbox.uploads.*}). See docs/configuration.md.
  *
- * @param maxSize      largest file an agent may upload (the multipart limit of the web server is set
- *                     from it); a channel may accept less
+ * @param maxSize      largest file an agent may upload (the web server's multipart limit is raised to
+ *                     it, see {@link UploadLimits}); a channel may accept less
  * @param allowedTypes media types an upload may have, as detected from its content (never the
  *                     browser's claim); HTML, SVG and scripts are never allowed
  */

@@ -7,7 +7,12 @@ import static io.switchboard.inbox.routing.ActivityRepository.RESOLVED;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +21,17 @@ import org.slf4j.LoggerFactory;
 class Router implements RoutingHooks, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
+    /** While a burst is being queued, its first visitors still get an agent after this many. */
+    private static final int DRAIN_EVERY = 50;
 
     private final RoutingEngine engine;
     private final QueueRepository queue;
     private final ActivityRepository activity;
     private final Executor executor;
     private final Clock clock;
+    /** New conversations not routed yet, oldest first; one task on routing's thread takes them all. */
+    private final Queue<Pending> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
 
     Router(RoutingEngine engine, QueueRepository queue, ActivityRepository activity, Executor executor, Clock clock) {
         this.engine = engine;
@@ -33,7 +43,48 @@ class Router implements RoutingHooks, AutoCloseable {
 
     @Override
     public void arrived(long conversationId, boolean reopened) {
-        run("route conversation " + conversationId, () -> engine.route(conversationId, reopened));
+        arrivals.add(new Pending(conversationId, reopened));
+        if (scheduled.compareAndSet(false, true)) {
+            run("route new conversations", this::routeArrivals);
+        }
+    }
+
+    /**
+     * Queues the conversations that arrived since the last run, in arrival order, then drains each
+     * affected team once: a burst of a thousand new conversations costs a thousand small inserts
+     * and a few drains, not a thousand drains of a growing queue.
+     */
+    private void routeArrivals() {
+        scheduled.set(false);
+        Set<String> teams = new LinkedHashSet<>();
+        int placed = 0;
+        for (Pending next = arrivals.poll(); next != null; next = arrivals.poll()) {
+            Pending arrival = next;
+            try {
+                engine.place(arrival.conversationId(), arrival.reopened()).ifPresent(teams::add);
+            } catch (RuntimeException e) {
+                log.warn("Routing could not route conversation {} now (the sweep retries): {}",
+                        arrival.conversationId(), e.toString());
+            }
+            if (++placed % DRAIN_EVERY == 0) {
+                drainAll(teams);
+            }
+        }
+        drainAll(teams);
+    }
+
+    private void drainAll(Set<String> teams) {
+        for (String team : teams) {
+            try {
+                engine.drain(team, false);
+            } catch (RuntimeException e) {
+                log.warn("Routing could not assign team {}'s queue now (the sweep retries): {}", team, e.toString());
+            }
+        }
+        teams.clear();
+    }
+
+    private record Pending(long conversationId, boolean reopened) {
     }
 
     @Override

@@ -65,17 +65,25 @@ class RoutingEngine {
 
     /** A customer message created or reopened the conversation: queue it (or make it an offline ticket). */
     void route(long id, boolean reopened) {
+        place(id, reopened).ifPresent(team -> drain(team, false));
+    }
+
+    /**
+     * {@link #route} without assigning: queues the conversation (or makes it an offline ticket) and
+     * answers the team whose queue should be drained next, so a burst of arrivals drains once.
+     */
+    Optional<String> place(long id, boolean reopened) {
         Instant now = clock.instant();
         store.agents().ensureRows(now);
         Arrival arrival = store.tx().execute(s -> arrive(id, reopened, now));
         if (arrival == null) {
-            return;
+            return Optional.empty();
         }
         if (arrival.offline()) {
             availability.arrivedOffline(id, arrival.teamId());
-        } else {
-            drain(arrival.teamId(), false);
+            return Optional.empty();
         }
+        return Optional.of(arrival.teamId());
     }
 
     private Arrival arrive(long id, boolean reopened, Instant now) {

@@ -75,6 +75,28 @@ abstract class RoutingContract {
     }
 
     @Test
+    void aBurstOfNewConversationsIsQueuedInArrivalOrderByOneTaskThatDrainsTheQueueOnce() {
+        RoutingFixture hub = threeAgents(Strategy.ROUND_ROBIN, 1);
+        List<Runnable> routingThread = new ArrayList<>();
+        Router router = new Router(hub.engine, hub.store.queue(), hub.store.activity(), routingThread::add, clock);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(hub.conversation("WEBCHAT", "burst" + i, later(i)));
+        }
+        ids.forEach(id -> router.arrived(id, false));
+
+        assertThat(routingThread).as("one task for the whole burst").hasSize(1);
+        routingThread.remove(0).run();
+
+        assertThat(ids.subList(0, 3)).extracting(hub::assignee).containsExactlyInAnyOrder("ada", "bob", "cyd");
+        assertThat(ids.subList(3, 10)).extracting(hub::assignee).containsOnlyNulls();
+        assertThat(hub.store.queue().queued("support", 100)).extracting(QueueRepository.Routable::id)
+                .containsExactlyElementsOf(ids.subList(3, 10));
+        router.arrived(hub.conversation("WEBCHAT", "late", later(11)), false);
+        assertThat(routingThread).as("a later arrival schedules the next task").hasSize(1);
+    }
+
+    @Test
     void roundRobinGivesEachOnlineMemberTheNextConversationInTurn() {
         RoutingFixture hub = threeAgents(Strategy.ROUND_ROBIN, 4);
         hub.store.agents().setStatus("bob", Presence.AWAY, clock.instant());

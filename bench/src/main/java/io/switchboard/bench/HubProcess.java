@@ -53,6 +53,8 @@ final class HubProcess implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("switchboard-bench-");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + options.heap()));
         if (jfrFile != null) {
+            // the JVM refuses to start when it cannot create the recording, e.g. in a folder not made yet
+            Files.createDirectories(jfrFile.toAbsolutePath().getParent());
             command.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");
         }
         command.addAll(options.hubJvmArgs());

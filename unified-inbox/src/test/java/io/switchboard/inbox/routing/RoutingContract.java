@@ -1,5 +1,6 @@
 package io.switchboard.inbox.routing;
 
+import io.switchboard.inbox.conversation.MutableClock;
 import static io.switchboard.inbox.routing.RoutingFixture.properties;
 import static io.switchboard.inbox.routing.RoutingFixture.team;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class RoutingContract {
 
-    final TestClock clock = new TestClock(Instant.parse("2030-01-07T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2030-01-07T10:00:00Z"));
     final AtomicBoolean open = new AtomicBoolean(true);
     final TeamHours hours = new TeamHours() {
         @Override

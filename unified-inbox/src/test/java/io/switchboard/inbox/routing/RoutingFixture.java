@@ -1,5 +1,6 @@
 package io.switchboard.inbox.routing;
 
+import io.switchboard.inbox.conversation.MutableClock;
 import static io.switchboard.inbox.support.Sql.ts;
 
 import io.switchboard.core.model.HubEvent;
@@ -37,7 +38,7 @@ final class RoutingFixture {
     final Router hooks;
     final RoutingProperties properties;
 
-    RoutingFixture(DataSource dataSource, RoutingProperties properties, TestClock clock, Supplier<TeamHours> hours) {
+    RoutingFixture(DataSource dataSource, RoutingProperties properties, MutableClock clock, Supplier<TeamHours> hours) {
         this.properties = properties;
         jdbc = JdbcClient.create(dataSource);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

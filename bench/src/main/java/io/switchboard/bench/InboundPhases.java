@@ -20,7 +20,8 @@ final class InboundPhases {
      * seen by the agent over the window plus the time the backlog took to drain.
      */
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,
-                      long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency) {
+                      long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency,
+                      double hubCpuMillisPerMessage) {
     }
 
     /** A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. */
@@ -55,6 +56,7 @@ final class InboundPhases {
         long visibleBefore = traffic.visible.get();
         long failedBefore = traffic.failed.get();
         AtomicLong accepted = new AtomicLong();
+        long cpuBefore = traffic.hub.cpuMillis();
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         ExecutorService workers = Executors.newFixedThreadPool(webhookWorkers + traffic.visitors.size(),
@@ -86,8 +88,12 @@ final class InboundPhases {
         double seconds = (System.nanoTime() - begin) / 1e9;
         long drain = traffic.drain(Duration.ofSeconds(120));
         long visible = traffic.visible.get() - visibleBefore;
+        // what the hub's process spent (accepting, storing, pushing) per message, backlog included: a
+        // figure that holds even when other work shares the machine
+        double cpuPerMessage = visible == 0 ? Double.NaN : (traffic.hub.cpuMillis() - cpuBefore) / (double) visible;
         return new Throughput(accepted.get() / seconds, visibleInWindow / seconds, visible / (seconds + drain / 1000.0),
-                accepted.get(), visible, traffic.failed.get() - failedBefore, drain, seconds, latencies.summary());
+                accepted.get(), visible, traffic.failed.get() - failedBefore, drain, seconds, latencies.summary(),
+                cpuPerMessage);
     }
 
     /**

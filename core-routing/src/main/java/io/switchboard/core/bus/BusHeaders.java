@@ -16,6 +16,8 @@ public final class BusHeaders {
     /** Realtime audience and key on {@code hub.realtime}. */
     public static final String AUDIENCE = "hubAudience";
     public static final String KEY = "hubKey";
+    /** On {@code hub.realtime}: the body holds this many payloads, one per line. */
+    public static final String FRAMES = "hubFrames";
     /** Set on dead-lettered messages. */
     public static final String DEAD_LETTER_QUEUE = "hubOriginalQueue";
     public static final String DEAD_LETTER_REASON = "hubFailureReason";

@@ -35,11 +35,15 @@ public record BusProperties(
         @DefaultValue @Valid Redelivery redelivery) {
 
     /**
-     * @param concurrency     consumers per queue, as "min-max" (e.g. "16-32")
+     * @param concurrency     consumers per queue except {@code hub.inbound}, as "min-max" (e.g. "16-32")
      * @param inboxAutoStartup false keeps {@code hub.inbound} unconsumed (maintenance; messages wait durably)
+     * @param inboxThreads    threads consuming {@code hub.inbound}, each with its own broker transaction
+     * @param inboxBatchSize  most messages one {@code hub.inbound} transaction takes (1 = one at a time)
      */
     public record Consumers(@DefaultValue("16-32") @NotBlank String concurrency,
-                            @DefaultValue("true") boolean inboxAutoStartup) {
+                            @DefaultValue("true") boolean inboxAutoStartup,
+                            @DefaultValue("4") @Min(1) int inboxThreads,
+                            @DefaultValue("50") @Min(1) int inboxBatchSize) {
     }
 
     /**

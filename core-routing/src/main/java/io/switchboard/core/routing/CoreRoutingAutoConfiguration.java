@@ -18,6 +18,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,8 +66,10 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
-    RoutesBuilder inboxConsumerRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<InboundHandler> handler) {
-        return new InboxConsumerRoute(endpoints, codec, handler);
+    @ConditionalOnBean(InboundHandler.class)
+    InboxBatchConsumer inboxConsumer(ConnectionFactory connections, BusProperties bus, BusCodec codec,
+                                     InboundHandler handler) {
+        return new InboxBatchConsumer(connections, bus, codec, handler);
     }
 
     @Bean

@@ -25,7 +25,6 @@ class DeadLetterRoute extends RouteBuilder {
         this.codec = codec;
         var bus = endpoints.bus();
         this.queueOfRoute = Map.of(
-                InboxConsumerRoute.ID, bus.inbound(),
                 OutboundDispatcherRoute.ID, bus.outbound(),
                 StatusConsumerRoute.ID, bus.status());
     }
@@ -45,14 +44,18 @@ class DeadLetterRoute extends RouteBuilder {
     }
 
     private void describeFailure(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         String queue = queueOfRoute.getOrDefault(exchange.getFromRouteId(), "unknown");
         log.error("Message from {} dead-lettered to {} after its last attempt: {}",
                 queue, endpoints.bus().deadLetter(), reason);
         exchange.getMessage().setHeader(BusHeaders.DEAD_LETTER_QUEUE, queue);
         exchange.getMessage().setHeader(BusHeaders.DEAD_LETTER_REASON, reason);
         exchange.getMessage().setHeader(BusHeaders.DEAD_LETTER_AT, Instant.now().toString());
+    }
+
+    /** How a failure is described on a parked message ({@code hubFailureReason}). */
+    static String reason(Exception cause) {
+        return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private void failedStatus(Exchange exchange) {

@@ -2,6 +2,7 @@ package io.switchboard.core.routing;
 
 import io.switchboard.core.bus.BusHeaders;
 import io.switchboard.core.spi.RealtimeListener;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,13 +27,18 @@ class RealtimeFanoutRoute extends RouteBuilder {
     private void fanOut(Exchange exchange) {
         String audience = exchange.getMessage().getHeader(BusHeaders.AUDIENCE, String.class);
         String key = exchange.getMessage().getHeader(BusHeaders.KEY, String.class);
-        String json = exchange.getMessage().getBody(String.class);
+        String body = exchange.getMessage().getBody(String.class);
+        List<String> jsons = exchange.getMessage().getHeader(BusHeaders.FRAMES) == null
+                ? List.of(body) : List.of(body.split("\n"));
         for (RealtimeListener listener : listeners) {
             if (listener.audience().equals(audience)) {
-                try {
-                    listener.onRealtime(key, json);
-                } catch (RuntimeException e) {
-                    log.warn("Realtime listener {} failed: {}", listener.getClass().getSimpleName(), e.getMessage());
+                for (String json : jsons) {
+                    try {
+                        listener.onRealtime(key, json);
+                    } catch (RuntimeException e) {
+                        log.warn("Realtime listener {} failed: {}", listener.getClass().getSimpleName(),
+                                e.getMessage());
+                    }
                 }
             }
         }

@@ -15,8 +15,10 @@ import io.switchboard.core.spi.DeadLetterAdmin;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.OutboundGateway;
 import io.switchboard.core.spi.PermanentSendException;
+import io.switchboard.core.spi.RealtimeBus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,8 @@ class OutboundDispatcherRouteTest {
     DeadLetterAdmin deadLetters;
     @Autowired
     EventPublisher events;
+    @Autowired
+    RealtimeBus realtime;
 
     @BeforeEach
     void reset() {
@@ -129,6 +133,17 @@ class OutboundDispatcherRouteTest {
         events.publish(event);
         await().atMost(Duration.ofSeconds(10)).until(() -> agents.received.stream()
                 .anyMatch(json -> json.contains(event.id().toString()) && json.contains("conversation.created")));
+    }
+
+    @Test
+    void severalPushesPublishedTogetherReachTheListenerOneByOneInOrder() {
+        String tag = UUID.randomUUID().toString();
+        List<String> frames = List.of("{\"n\":1,\"tag\":\"" + tag + "\"}", "{\"n\":2,\"tag\":\"" + tag + "\"}",
+                "{\"n\":3,\"text\":\"two\\nlines\",\"tag\":\"" + tag + "\"}");
+        realtime.publishAll("agents", null, frames);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agents.received.stream().filter(j -> j.contains(tag))
+                .count() == 3);
+        assertThat(agents.received.stream().filter(j -> j.contains(tag)).toList()).containsExactlyElementsOf(frames);
     }
 
     private DeliveryStatus awaitStatus(OutboundMessage message) {

@@ -27,20 +27,42 @@ class TestHub {
         final List<InboundMessage> messages = new CopyOnWriteArrayList<>();
         final List<ContextUpdate> contexts = new CopyOnWriteArrayList<>();
         final List<DeliveryStatus> statuses = new CopyOnWriteArrayList<>();
+        /** Texts of stored messages and "context" for context updates, in the order they arrived. */
+        final List<String> arrivals = new CopyOnWriteArrayList<>();
+        /** Sizes of the batches that were stored whole. */
+        final List<Integer> batches = new CopyOnWriteArrayList<>();
         volatile Function<InboundMessage, RuntimeException> failure = m -> null;
 
+        /** Idempotent like the real inbox: a message delivered again is stored once. */
         @Override
-        public void onInbound(InboundMessage message) {
+        public synchronized void onInbound(InboundMessage message) {
             RuntimeException e = failure.apply(message);
             if (e != null) {
                 throw e;
             }
-            messages.add(message);
+            if (messages.stream().noneMatch(m -> m.hubId().equals(message.hubId()))) {
+                messages.add(message);
+                arrivals.add(message.text());
+            }
+        }
+
+        /** All or nothing, like one database transaction. */
+        @Override
+        public synchronized void onInboundBatch(List<InboundMessage> batch) {
+            for (InboundMessage message : batch) {
+                RuntimeException e = failure.apply(message);
+                if (e != null) {
+                    throw e;
+                }
+            }
+            batch.forEach(this::onInbound);
+            batches.add(batch.size());
         }
 
         @Override
         public void onContext(ContextUpdate update) {
             contexts.add(update);
+            arrivals.add("context");
         }
 
         @Override
@@ -50,6 +72,8 @@ class TestHub {
 
         void reset() {
             messages.clear();
+            batches.clear();
+            arrivals.clear();
             contexts.clear();
             statuses.clear();
             failure = m -> null;

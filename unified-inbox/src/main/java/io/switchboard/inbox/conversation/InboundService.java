@@ -87,6 +87,26 @@ class InboundService implements InboundHandler {
         routeAfterCommit(stored);
     }
 
+    /**
+     * Several messages in one database transaction (one commit instead of one each). A failure rolls
+     * all of them back; the caller then delivers them one at a time through {@link #onInbound}.
+     */
+    @Override
+    public void onInboundBatch(List<InboundMessage> batch) {
+        if (batch.size() == 1) {
+            onInbound(batch.get(0));
+            return;
+        }
+        List<HubEvent> stored = tx.execute(status -> {
+            List<HubEvent> all = new ArrayList<>();
+            for (InboundMessage message : batch) {
+                all.addAll(publish(store(message)));
+            }
+            return all;
+        });
+        routeAfterCommit(stored);
+    }
+
     private List<HubEvent> publish(List<HubEvent> stored) {
         stored.forEach(events::publish);
         return stored;

@@ -5,6 +5,8 @@ import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.support.Poller;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,24 +41,64 @@ class OutboxEventPublisher implements EventPublisher {
     public void publish(HubEvent event) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             write(event);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    committed(event);
-                }
-            });
+            committedWith().add(event);
         } else {
             tx.executeWithoutResult(status -> write(event));
-            committed(event);
+            committed(List.of(event));
         }
     }
 
-    private void committed(HubEvent event) {
-        realtime.publish(AGENTS, null, codec.writeEvent(event));
+    /**
+     * The events of the current transaction, pushed together after its commit (a batch of inbound
+     * messages is one transaction: one realtime message for all its events instead of one each).
+     */
+    @SuppressWarnings("unchecked")
+    private List<HubEvent> committedWith() {
+        List<HubEvent> events = (List<HubEvent>) TransactionSynchronizationManager.getResource(this);
+        if (events == null) {
+            events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, events);
+            TransactionSynchronizationManager.registerSynchronization(new PushAfterCommit(events));
+        }
+        return events;
+    }
+
+    private void committed(List<HubEvent> events) {
+        realtime.publishAll(AGENTS, null, events.stream().map(codec::writeEvent).toList());
         relay.wake();
     }
 
     private void write(HubEvent event) {
         outbox.insert(event.id().toString(), event.type().name(), event.occurredAt(), codec.write(event.data()));
+    }
+
+    /** Pushes a transaction's events once it commits; unbinds them however it ends (and while suspended). */
+    private final class PushAfterCommit implements TransactionSynchronization {
+
+        private final List<HubEvent> events;
+
+        PushAfterCommit(List<HubEvent> events) {
+            this.events = events;
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OutboxEventPublisher.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(OutboxEventPublisher.this, events);
+        }
+
+        @Override
+        public void afterCommit() {
+            committed(events);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OutboxEventPublisher.this);
+        }
     }
 }

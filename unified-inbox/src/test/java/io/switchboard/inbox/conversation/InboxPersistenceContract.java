@@ -127,6 +127,25 @@ abstract class InboxPersistenceContract {
     }
 
     @Test
+    void aBatchIsStoredInOneGoWithTheSameThreadingAsOneByOne() {
+        InboundMessage first = message(ALICE, "p1", "Hello", Map.of("lang", "en"));
+        inbound.onInboundBatch(List.of(first, message(BOB, "s1", "Order 42?", Map.of()),
+                message(ALICE, "p2", "Anyone there?", Map.of("page", "/help")), first));
+
+        List<ConversationView> open = conversations.list(null, 100);
+        assertThat(open).hasSize(2);
+        ConversationView alice = open.stream().filter(c -> c.lastChannel().equals("WEBCHAT")).findFirst().orElseThrow();
+        assertThat(conversations.messages(alice.id())).extracting(MessageView::text)
+                .containsExactly("Hello", "Anyone there?");
+        assertThat(conversations.messages(alice.id())).extracting(MessageView::seq).containsExactly(1L, 2L);
+        assertThat(alice.context()).containsEntry("lang", "en").containsEntry("page", "/help");
+        assertThat(events).extracting(HubEvent::type).containsExactly(
+                EventType.CONTACT_CREATED, EventType.CONVERSATION_CREATED, EventType.MESSAGE_CREATED,
+                EventType.CONTACT_CREATED, EventType.CONVERSATION_CREATED, EventType.MESSAGE_CREATED,
+                EventType.MESSAGE_CREATED);
+    }
+
+    @Test
     void secondMessageOfTheSameContactJoinsTheOpenConversationWithSeq2() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("lang", "en")));
         inbound.onInbound(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help")));

@@ -7,6 +7,7 @@ import io.switchboard.core.bus.BusCodec;
 import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.spi.EventPublisher;
+import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.support.Poller;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -85,6 +87,39 @@ class OutboxTest {
         assertThat(outbox.count()).isZero();
         relay.run();
         assertThat(bus).hasSize(3);
+    }
+
+    @Test
+    void theEventsOfOneTransactionReachAgentsInOnePushAndANestedTransactionPushesAtItsOwnCommit() {
+        List<List<String>> pushes = new CopyOnWriteArrayList<>();
+        OutboxEventPublisher batching = new OutboxEventPublisher(outbox, codec, tx,
+                new Poller("idle", Duration.ofHours(1), () -> { }), new RealtimeBus() {
+                    @Override
+                    public void publish(String audience, String key, String json) {
+                        pushes.add(List.of(json));
+                    }
+
+                    @Override
+                    public void publishAll(String audience, String key, List<String> jsons) {
+                        pushes.add(jsons);
+                    }
+                });
+        TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        tx.executeWithoutResult(s -> {
+            batching.publish(event("outer 1"));
+            inner.executeWithoutResult(n -> batching.publish(event("inner")));
+            assertThat(pushes).as("the inner transaction committed on its own").hasSize(1);
+            batching.publish(event("outer 2"));
+        });
+
+        assertThat(pushes).hasSize(2);
+        assertThat(pushes.get(0)).singleElement().asString().contains("\"text\":\"inner\"");
+        assertThat(pushes.get(1)).hasSize(2);
+        assertThat(pushes.get(1).get(0)).contains("outer 1");
+        assertThat(pushes.get(1).get(1)).contains("outer 2");
+        assertThat(outbox.count()).isEqualTo(3);
     }
 
     @Test

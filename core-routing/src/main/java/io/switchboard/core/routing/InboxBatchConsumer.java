@@ -1,0 +1,282 @@
+package io.switchboard.core.routing;
+
+import io.switchboard.core.bus.BusCodec;
+import io.switchboard.core.bus.BusHeaders;
+import io.switchboard.core.bus.BusProperties;
+import io.switchboard.core.bus.MalformedBusMessageException;
+import io.switchboard.core.model.ContextUpdate;
+import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.spi.InboundHandler;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jms.connection.SingleConnectionFactory;
+
+/**
+ * {@code hub.inbound} → the {@link InboundHandler} (the unified inbox), many messages per broker
+ * transaction.
+ *
+ * <p>Each worker thread owns a transacted JMS session. It waits for one message, takes whatever else
+ * is already waiting (up to {@code hub.bus.consumers.inbox-batch-size}), hands the customer messages
+ * to {@link InboundHandler#onInboundBatch} (one database transaction in the inbox) and then commits
+ * the session: one journal sync and one database commit for the whole batch instead of one each per
+ * message. A message is acknowledged only after the database has it; a crash in between redelivers
+ * the batch and the inbox absorbs the repeats (it is idempotent).
+ *
+ * <p>When the batch fails, its messages are delivered again one at a time, each with the hub's
+ * redelivery policy ({@code hub.bus.redelivery}: attempts with exponential backoff); one that fails
+ * every attempt is parked on the dead-letter queue with the reason — in the same transaction, so it
+ * is either parked or still queued, never lost. A message that cannot be decoded is parked at once.
+ * Visitor context updates keep their place in the order.
+ *
+ * <p>Camel's JMS consumer commits per message and offers no batch transaction, hence a plain JMS
+ * loop here; the rest of the bus stays in Camel routes.
+ */
+final class InboxBatchConsumer implements SmartLifecycle {
+
+    static final String ORIGIN = "inbox-consumer";
+    private static final Logger log = LoggerFactory.getLogger(InboxBatchConsumer.class);
+    private static final long IDLE_RECEIVE_MILLIS = 500;
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+
+    private final ConnectionFactory connections;
+    private final BusProperties bus;
+    private final BusCodec codec;
+    private final InboundHandler handler;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
+
+    InboxBatchConsumer(ConnectionFactory connections, BusProperties bus, BusCodec codec, InboundHandler handler) {
+        this.connections = connections instanceof SingleConnectionFactory single
+                && single.getTargetConnectionFactory() != null ? single.getTargetConnectionFactory() : connections;
+        this.bus = bus;
+        this.codec = codec;
+        this.handler = handler;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return bus.consumers().inboxAutoStartup();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        stopping = new CountDownLatch(1);
+        int threads = bus.consumers().inboxThreads();
+        for (int i = 1; i <= threads; i++) {
+            Thread worker = new Thread(this::work, "inbox-consumer-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        log.info("Consuming {} with {} threads, up to {} messages per transaction", bus.inbound(), threads,
+                bus.consumers().inboxBatchSize());
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        stopping.countDown();
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (worker.isAlive()) {
+                log.warn("{} did not finish its batch within 30 s; its messages stay queued", worker.getName());
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void work() {
+        while (running) {
+            try (Connection connection = connections.createConnection()) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(bus.inbound()));
+                MessageProducer parking = session.createProducer(session.createQueue(bus.deadLetter()));
+                parking.setDeliveryMode(DeliveryMode.PERSISTENT);
+                connection.start();
+                while (running) {
+                    List<Message> batch = receive(consumer);
+                    if (!batch.isEmpty()) {
+                        deliver(batch, session, parking);
+                        session.commit();
+                    }
+                }
+            } catch (JMSException | RuntimeException e) {
+                if (running) {
+                    log.warn("Inbox consumer lost its broker session ({}); messages not yet committed stay queued."
+                            + " Reconnecting in {} s", e.getMessage(), RECONNECT_DELAY.toSeconds());
+                    pause(RECONNECT_DELAY);
+                }
+            }
+        }
+    }
+
+    private List<Message> receive(MessageConsumer consumer) throws JMSException {
+        Message first = consumer.receive(IDLE_RECEIVE_MILLIS);
+        if (first == null) {
+            return List.of();
+        }
+        List<Message> batch = new ArrayList<>();
+        batch.add(first);
+        int max = bus.consumers().inboxBatchSize();
+        while (batch.size() < max) {
+            Message next = consumer.receiveNoWait();
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Keeps the queue's order: runs of customer messages go as one batch, context updates in between. */
+    private void deliver(List<Message> batch, Session session, MessageProducer parking) throws JMSException {
+        List<Decoded> run = new ArrayList<>();
+        for (Message message : batch) {
+            Decoded decoded;
+            try {
+                decoded = decode(message);
+            } catch (MalformedBusMessageException e) {
+                park(message, e, session, parking);
+                continue;
+            }
+            if (decoded.context() != null) {
+                deliverRun(run, session, parking);
+                run.clear();
+                deliverOne(decoded, session, parking);
+            } else {
+                run.add(decoded);
+            }
+        }
+        deliverRun(run, session, parking);
+    }
+
+    private void deliverRun(List<Decoded> run, Session session, MessageProducer parking) throws JMSException {
+        if (run.isEmpty()) {
+            return;
+        }
+        if (run.size() > 1) {
+            try {
+                handler.onInboundBatch(run.stream().map(Decoded::message).toList());
+                return;
+            } catch (RuntimeException e) {
+                log.info("A batch of {} inbound messages failed ({}); delivering them one at a time",
+                        run.size(), e.toString());
+            }
+        }
+        for (Decoded one : run) {
+            deliverOne(one, session, parking);
+        }
+    }
+
+    /** The hub's redelivery policy for one message, then the dead-letter queue. */
+    private void deliverOne(Decoded item, Session session, MessageProducer parking) throws JMSException {
+        BusProperties.Redelivery policy = bus.redelivery();
+        Duration wait = policy.initialDelay();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (item.context() != null) {
+                    handler.onContext(item.context());
+                } else {
+                    handler.onInbound(item.message());
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= policy.maxAttempts() || !running) {
+                    if (!running) {
+                        // shutting down: leave it queued (the session is not committed), do not park it
+                        throw new IllegalStateException("stopping while a message was being retried", e);
+                    }
+                    park(item.jms(), e, session, parking);
+                    return;
+                }
+                log.warn("Inbound message {} failed (attempt {} of {}), retrying in {} ms: {}",
+                        item.describe(), attempt, policy.maxAttempts(), wait.toMillis(), e.toString());
+                pause(wait);
+                wait = next(wait, policy);
+            }
+        }
+    }
+
+    private static Duration next(Duration wait, BusProperties.Redelivery policy) {
+        long millis = (long) Math.min(wait.toMillis() * policy.multiplier(), policy.maxDelay().toMillis());
+        return Duration.ofMillis(Math.max(millis, 0));
+    }
+
+    private Decoded decode(Message message) throws JMSException {
+        if (!(message instanceof TextMessage text) || text.getText() == null) {
+            throw new MalformedBusMessageException("Not a text message: " + message.getClass().getSimpleName(), null);
+        }
+        if (BusHeaders.TYPE_CONTEXT.equals(message.getStringProperty(BusHeaders.TYPE))) {
+            return new Decoded(message, null, codec.read(text.getText(), ContextUpdate.class));
+        }
+        return new Decoded(message, codec.read(text.getText(), InboundMessage.class), null);
+    }
+
+    /** Copies the message to the dead-letter queue with the reason, in the consuming transaction. */
+    private void park(Message failed, Exception cause, Session session, MessageProducer parking) throws JMSException {
+        String reason = DeadLetterRoute.reason(cause);
+        log.error("Message from {} dead-lettered to {} after its last attempt: {}", bus.inbound(), bus.deadLetter(),
+                reason);
+        TextMessage copy = session.createTextMessage(failed instanceof TextMessage text ? text.getText() : null);
+        var names = failed.getPropertyNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            // the dead-letter address has its own duplicate cache: a message parked a second time
+            // (after a replay) must not be dropped there
+            if (!name.equals(BusHeaders.DUPLICATE_ID) && !name.startsWith("_AMQ")
+                    && (!name.startsWith("JMSX") || name.equals(BusHeaders.GROUP_ID))) {
+                copy.setObjectProperty(name, failed.getObjectProperty(name));
+            }
+        }
+        copy.setStringProperty(BusHeaders.DEAD_LETTER_QUEUE, bus.inbound());
+        copy.setStringProperty(BusHeaders.DEAD_LETTER_REASON, reason);
+        copy.setStringProperty(BusHeaders.DEAD_LETTER_AT, Instant.now().toString());
+        parking.send(copy);
+    }
+
+    private void pause(Duration wait) {
+        try {
+            stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private record Decoded(Message jms, InboundMessage message, ContextUpdate context) {
+        String describe() {
+            return message != null ? String.valueOf(message.hubId()) : "context update";
+        }
+    }
+}

@@ -73,6 +73,12 @@ public class CoreRoutingAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(InboundHandler.class)
+    InboxConsumerHealth inboxConsumerHealth(InboxBatchConsumer consumer) {
+        return new InboxConsumerHealth(consumer);
+    }
+
+    @Bean
     RoutesBuilder statusConsumerRoute(Endpoints endpoints, BusCodec codec, ObjectProvider<StatusHandler> handler) {
         return new StatusConsumerRoute(endpoints, codec, handler);
     }

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -59,6 +61,11 @@ final class InboxBatchConsumer implements SmartLifecycle {
     private final BusCodec codec;
     private final InboundHandler handler;
     private final List<Thread> workers = new ArrayList<>();
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong messages = new AtomicLong();
+    private volatile Instant lastBatchAt;
+    private volatile String lastError;
     private volatile boolean running;
     private volatile CountDownLatch stopping = new CountDownLatch(1);
 
@@ -116,26 +123,47 @@ final class InboxBatchConsumer implements SmartLifecycle {
         return running;
     }
 
+    /** What the health endpoint shows. */
+    Stats stats() {
+        return new Stats(running, workers.size(), connected.get(), batches.get(), messages.get(), lastBatchAt,
+                lastError);
+    }
+
+    record Stats(boolean consuming, int threads, int connected, long batches, long messages, Instant lastBatchAt,
+                 String lastError) {
+    }
+
     private void work() {
         while (running) {
+            boolean counted = false;
             try (Connection connection = connections.createConnection()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(bus.inbound()));
                 MessageProducer parking = session.createProducer(session.createQueue(bus.deadLetter()));
                 parking.setDeliveryMode(DeliveryMode.PERSISTENT);
                 connection.start();
+                connected.incrementAndGet();
+                counted = true;
                 while (running) {
                     List<Message> batch = receive(consumer);
                     if (!batch.isEmpty()) {
                         deliver(batch, session, parking);
                         session.commit();
+                        batches.incrementAndGet();
+                        messages.addAndGet(batch.size());
+                        lastBatchAt = Instant.now();
                     }
                 }
             } catch (JMSException | RuntimeException e) {
+                lastError = Instant.now() + " " + e;
                 if (running) {
                     log.warn("Inbox consumer lost its broker session ({}); messages not yet committed stay queued."
                             + " Reconnecting in {} s", e.getMessage(), RECONNECT_DELAY.toSeconds());
                     pause(RECONNECT_DELAY);
+                }
+            } finally {
+                if (counted) {
+                    connected.decrementAndGet();
                 }
             }
         }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jms.core.JmsTemplate;
 
 @CamelSpringBootTest
@@ -36,6 +38,8 @@ class InboxBatchConsumerTest {
     InboxBatchConsumer consumer;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    InboxConsumerHealth health;
 
     @BeforeEach
     void reset() {
@@ -129,6 +133,20 @@ class InboxBatchConsumerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.messages.size() == 2 && inbox.contexts.size() == 1);
         assertThat(inbox.arrivals).containsExactly("before", "context", "after");
         assertThat(inbox.contexts.get(0).context()).containsEntry("page.url", "https://shop.example/checkout");
+    }
+
+    @Test
+    void theHealthEndpointShowsWhetherTheInboxIsConsumed() {
+        gateway.accept(sms("SM" + UUID.randomUUID(), "counted"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getDetails().get("messages") instanceof Long n
+                && n > 0);
+        Health up = health.health();
+        assertThat(up.getStatus()).isEqualTo(Status.UP);
+        assertThat(up.getDetails()).containsEntry("consuming", true).containsEntry("threads", 4)
+                .containsEntry("connected", 4).containsKey("lastBatchAt");
+
+        consumer.stop();
+        assertThat(health.health().getDetails()).containsEntry("consuming", false).containsEntry("connected", 0);
     }
 
     private static InboundMessage from(String phone, String providerId, String text) {

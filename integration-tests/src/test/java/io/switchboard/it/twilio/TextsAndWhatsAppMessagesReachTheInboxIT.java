@@ -67,6 +67,8 @@ class TextsAndWhatsAppMessagesReachTheInboxIT {
                 .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         assertThat(twiml.getTagName()).isEqualTo("Response");
         assertThat(twiml.getChildNodes().getLength()).isZero();
+        // a provider callback gets no browser session and no CSRF cookie
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 
         long id = inbox.awaitMessages(customer, 1);
         JsonNode conversation = inbox.conversationOf(customer).orElseThrow();

@@ -8,8 +8,11 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,6 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfig {
 
+    static final String WEBHOOKS = "/webhooks/";
     static final List<String> ALWAYS_PUBLIC = List.of("/", "/login", "/error", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/console/console.css",
             "/favicon.ico");
@@ -35,6 +39,27 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * Provider webhooks authenticate by their signature, checked in the connector before the body is
+     * parsed. They get a chain of their own, ahead of the main one, without what serves browsers: no
+     * session, no CSRF token (the main chain would mint one and set a cookie on every callback), no
+     * saved request. Only paths a connector declares public under {@code /webhooks/} go here.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain providerWebhooks(HttpSecurity http, ObjectProvider<PublicEndpoints> connectors)
+            throws Exception {
+        List<RequestMatcher> hooks = connectors.orderedStream().flatMap(c -> c.patterns().stream())
+                .filter(pattern -> pattern.startsWith(WEBHOOKS)).distinct().map(SecurityConfig::path).toList();
+        http.securityMatcher(hooks.isEmpty() ? request -> false : new OrRequestMatcher(hooks))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
     }
 
     @Bean

@@ -53,11 +53,11 @@ public class ContactRepository {
             return Optional.empty();
         }
         return jdbc.sql("SELECT contact_id FROM contact_identity WHERE channel IN (:family)"
-                        + " AND LOWER(address) = LOWER(:address) ORDER BY id")
+                        + " AND LOWER(address) = LOWER(:address) ORDER BY id LIMIT 1")
                 .param("family", family)
                 .param("address", address.address())
                 .query(Long.class)
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 
     /** Adds an identity to a contact (a new channel or account of a known customer). */

@@ -110,19 +110,19 @@ class ConversationRepository {
 
     /** The contact's non-resolved conversation (there is at most one; the newest wins if not). */
     Optional<ConversationRecord> findOpen(long contactId) {
-        return jdbc.sql(SELECT + " WHERE c.contact_id = :contact AND c.status <> 'RESOLVED' ORDER BY c.id DESC")
+        return jdbc.sql(SELECT + " WHERE c.contact_id = :contact AND c.status <> 'RESOLVED' ORDER BY c.id DESC LIMIT 1")
                 .param("contact", contactId)
                 .query(ConversationRepository::map)
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 
     /** The customer's current conversation: the non-resolved one, else the latest. */
     Optional<ConversationRecord> findCurrent(long contactId) {
         return jdbc.sql(SELECT + " WHERE c.contact_id = :contact"
-                        + " ORDER BY CASE WHEN c.status = 'RESOLVED' THEN 1 ELSE 0 END, c.id DESC")
+                        + " ORDER BY CASE WHEN c.status = 'RESOLVED' THEN 1 ELSE 0 END, c.id DESC LIMIT 1")
                 .param("contact", contactId)
                 .query(ConversationRepository::map)
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 
     long create(long contactId, String subject, Instant now) {

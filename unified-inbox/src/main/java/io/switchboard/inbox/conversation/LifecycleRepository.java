@@ -66,7 +66,7 @@ class LifecycleRepository {
                             && resolvedAt != null && !resolvedAt.isBefore(since);
                     return recent ? rs.getLong("id") : null;
                 })
-                .stream().filter(java.util.Objects::nonNull).findFirst();
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     void priority(long id, String priority, Instant now) {

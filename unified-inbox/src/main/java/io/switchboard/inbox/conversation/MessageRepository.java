@@ -79,21 +79,21 @@ class MessageRepository {
             return Optional.empty();
         }
         return jdbc.sql("SELECT conversation_id FROM message WHERE channel = :channel AND provider_id IN (:ids)"
-                        + " ORDER BY id DESC")
+                        + " ORDER BY id DESC LIMIT 1")
                 .param("channel", channel.name())
                 .param("ids", providerIds)
                 .query(Long.class)
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 
     /** The last email the customer sent in a conversation: what a reply answers. */
     Optional<EmailThread> lastInboundEmail(long conversationId) {
         return jdbc.sql("SELECT provider_id, thread_refs, subject FROM message WHERE conversation_id = :conversation"
-                        + " AND channel = 'EMAIL' AND direction = 'INBOUND' ORDER BY seq DESC")
+                        + " AND channel = 'EMAIL' AND direction = 'INBOUND' ORDER BY seq DESC LIMIT 1")
                 .param("conversation", conversationId)
                 .query((rs, row) -> new EmailThread(rs.getString("provider_id"), rs.getString("thread_refs"),
                         rs.getString("subject")))
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 
     /** When the contact last wrote from this address (any conversation), or null: for reply windows. */
@@ -126,7 +126,7 @@ class MessageRepository {
                 .param("direction", MessageView.OUTBOUND)
                 .param("provider", providerId)
                 .query(MessageRepository::map)
-                .stream().findFirst().map(Loaded::view);
+                .list().stream().findFirst().map(Loaded::view);
     }
 
     List<MessageView> ofConversation(long conversationId) {

@@ -127,7 +127,7 @@ class InboundService implements InboundHandler {
         }
         conversations.subjectIfNone(conversationId, m.thread().subject());
         long seq = conversations.takeSeq(conversationId);
-        messages.insertInbound(conversationId, seq, m, now);
+        MessageView stored = messages.insertInbound(conversationId, seq, m, now);
         String storedContext = open.map(ConversationRecord::contextJson).orElse(null);
         String context = m.context().isEmpty() ? storedContext : ContextJson.write(ContextJson.merge(storedContext, m.context()));
         conversations.recordInbound(conversationId, m.customer(), context, m.occurredAt(), now);
@@ -136,7 +136,7 @@ class InboundService implements InboundHandler {
         } else if (reopened) {
             out.add(InboxEvents.statusChanged(views.find(conversationId).orElseThrow(), open.get().status()));
         }
-        out.add(InboxEvents.messageCreated(messages.find(m.hubId()).orElseThrow()));
+        out.add(InboxEvents.messageCreated(stored));
         return out;
     }
 

@@ -2,9 +2,16 @@ package io.switchboard.inbox.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.model.AttachmentRef;
+import io.switchboard.core.model.ChannelAddress;
+import io.switchboard.core.model.EventType;
+import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.model.ThreadHints;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class InboundStatementsContract extends ConsoleContract {
 
-    static final int STEADY_STATE = 11;
-    static final int STEADY_STATE_UNNAMED = 10;
-    static final int NEW_CONVERSATION = 18;
-    static final int NEW_CONTACT = 21;
+    static final int STEADY_STATE = 9;
+    static final int STEADY_STATE_UNNAMED = 8;
+    static final int NEW_CONVERSATION = 16;
+    static final int NEW_CONTACT = 19;
 
     @Test
     void aMessageOfAKnownContactToItsOpenConversationTakesFewStatements() {
@@ -58,6 +65,61 @@ abstract class InboundStatementsContract extends ConsoleContract {
         inbound.onInbound(first);
 
         assertThat(statementsFor(first)).hasSize(1);
+    }
+
+    @Test
+    void theMessageCreatedEventShowsTheMessageExactlyAsItWasStored() {
+        Instant at = Instant.parse("2030-01-01T09:59:59Z");
+        InboundMessage mail = new InboundMessage(UUID.randomUUID(), CAROL, "Carol", "<m1@example.org>",
+                new ThreadHints("<m1@example.org>", "<r0@shop.example>", List.of("<a@x>", "<r0@shop.example>"),
+                        "Invoice 7 – wrong amount", null),
+                "Hello,\r\nthe amount is wrong 💸", "<p>Hello,</p><p>the amount is <b>wrong</b></p>",
+                List.of(new AttachmentRef("invoice.pdf", "application/pdf", 2048, "k1"),
+                        new AttachmentRef(null, null, 7, "k2")),
+                at.plusNanos(123_456_500), at.plusNanos(5), Map.of("locale", "de"), "raw-1");
+        InboundMessage followUp = new InboundMessage(UUID.randomUUID(), CAROL, "Carol", "<m2@example.org>",
+                new ThreadHints("<m2@example.org>", "<m1@example.org>", List.of(), "Re: Invoice 7", null),
+                "And another thing", null, null, at.plusNanos(999_999_500), at, Map.of(), null);
+        InboundMessage sms = new InboundMessage(UUID.randomUUID(), BOB, null, "SM1", null, "", null, null,
+                at.plusNanos(123_456_499), at, Map.of(), null);
+
+        for (InboundMessage m : List.of(mail, followUp, sms)) {
+            inbound.onInbound(m);
+        }
+
+        List<MessageView> shown = events.stream().filter(e -> e.type() == EventType.MESSAGE_CREATED)
+                .map(e -> (MessageView) e.data().get("message")).toList();
+        assertThat(shown).hasSize(3).allSatisfy(view -> assertThat(view)
+                .isEqualTo(conversations.message(view.conversationId(), view.id())));
+        assertThat(shown).extracting(MessageView::createdAt).containsExactly(
+                Instant.parse("2030-01-01T09:59:59.123457Z"), Instant.parse("2030-01-01T10:00:00Z"),
+                Instant.parse("2030-01-01T09:59:59.123456Z"));
+        assertThat(shown.get(0).attachments()).extracting("name", "contentType")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("invoice.pdf", "application/pdf"),
+                        org.assertj.core.groups.Tuple.tuple("attachment", "application/octet-stream"));
+        assertThat(shown.get(1).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void twoMessagesOfOneCustomerInOneTransactionShareTheConversationInOrder() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        ChannelAddress newcomer = new ChannelAddress(ALICE.channel(), ALICE.account(), "visitor-new");
+
+        tx.executeWithoutResult(status -> {
+            inbound.onInbound(message(ALICE, "p2", "one", Map.of("page", "/a")));
+            inbound.onInbound(message(newcomer, "n1", "first", Map.of()));
+            inbound.onInbound(message(ALICE, "p3", "two", Map.of("lang", "en")));
+            inbound.onInbound(message(newcomer, "n2", "second", Map.of()));
+        });
+
+        List<ConversationView> open = conversations.list(null, 10);
+        assertThat(open).extracting(c -> c.contact().displayName()).containsExactly("visitor-new", "Alice");
+        assertThat(conversations.messages(open.get(1).id())).extracting(MessageView::text)
+                .containsExactly("Hello", "one", "two");
+        assertThat(conversations.messages(open.get(1).id())).extracting(MessageView::seq).containsExactly(1L, 2L, 3L);
+        assertThat(open.get(1).context()).containsEntry("page", "/a").containsEntry("lang", "en");
+        assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq).containsExactly(1L, 2L);
+        assertThat(events).extracting(HubEvent::type).filteredOn(EventType.CONVERSATION_CREATED::equals).hasSize(2);
     }
 
     private List<String> statementsFor(InboundMessage message) {

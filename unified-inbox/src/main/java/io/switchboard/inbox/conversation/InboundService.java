@@ -125,12 +125,11 @@ class InboundService implements InboundHandler {
         if (reopened) {
             conversations.updateStatus(conversationId, ConversationStatus.OPEN, now);
         }
-        conversations.subjectIfNone(conversationId, m.thread().subject());
-        long seq = conversations.takeSeq(conversationId);
-        MessageView stored = messages.insertInbound(conversationId, seq, m, now);
         String storedContext = open.map(ConversationRecord::contextJson).orElse(null);
         String context = m.context().isEmpty() ? storedContext : ContextJson.write(ContextJson.merge(storedContext, m.context()));
-        conversations.recordInbound(conversationId, m.customer(), context, m.occurredAt(), now);
+        long seq = conversations.takeSeqForInbound(conversationId, m.customer(), m.thread().subject(), context,
+                m.occurredAt(), now);
+        MessageView stored = messages.insertInbound(conversationId, seq, m, now);
         if (open.isEmpty()) {
             out.add(InboxEvents.conversationCreated(views.find(conversationId).orElseThrow()));
         } else if (reopened) {

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class InboundStatementsContract extends ConsoleContract {
 
-    static final int STEADY_STATE = 9;
-    static final int STEADY_STATE_UNNAMED = 8;
-    static final int NEW_CONVERSATION = 16;
-    static final int NEW_CONTACT = 19;
+    static final int STEADY_STATE = 7;
+    static final int STEADY_STATE_UNNAMED = 6;
+    static final int NEW_CONVERSATION = 14;
+    static final int NEW_CONTACT = 17;
 
     @Test
     void aMessageOfAKnownContactToItsOpenConversationTakesFewStatements() {
@@ -120,6 +120,25 @@ abstract class InboundStatementsContract extends ConsoleContract {
         assertThat(open.get(1).context()).containsEntry("page", "/a").containsEntry("lang", "en");
         assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq).containsExactly(1L, 2L);
         assertThat(events).extracting(HubEvent::type).filteredOn(EventType.CONVERSATION_CREATED::equals).hasSize(2);
+    }
+
+    @Test
+    void aConversationKeepsTheFirstSubjectItIsGiven() {
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m1@example.org>", null, null, List.of(), null));
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m2@example.org>", "  ", "<m1@example.org>",
+                List.of(), null));
+        assertThat(subjects()).containsExactly((String) null);
+
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m3@example.org>", "Order 1234", "<m2@example.org>",
+                List.of(), null));
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m4@example.org>", "Re: Order 1234",
+                "<m3@example.org>", List.of(), null));
+
+        assertThat(subjects()).containsExactly("Order 1234");
+    }
+
+    private List<String> subjects() {
+        return jdbc.sql("SELECT subject FROM conversation").query(String.class).list();
     }
 
     private List<String> statementsFor(InboundMessage message) {

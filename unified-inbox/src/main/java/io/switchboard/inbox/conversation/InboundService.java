@@ -110,10 +110,12 @@ class InboundService implements InboundHandler {
         List<HubEvent> out = new ArrayList<>();
         IdentityResolver.Resolved contact = identities.resolve(m.customer(), m.displayName(), m.context(), now);
         long contactId = contact.contactId();
-        contacts.lock(contactId);
+        if (!contact.locked()) {
+            contacts.lock(contactId);
+        }
         if (contact.created()) {
             out.add(InboxEvents.contactCreated(contacts.view(contactId).orElseThrow()));
-        } else {
+        } else if (!contact.named()) {
             contacts.nameIfUnnamed(contactId, m.displayName(), now);
         }
         Optional<ConversationRecord> open = threading.continued(m, contactId)
@@ -151,11 +153,10 @@ class InboundService implements InboundHandler {
     }
 
     private Optional<ContextPush> storeContext(ContextUpdate update) {
-        Optional<Long> contactId = contacts.findByIdentity(update.customer());
+        Optional<Long> contactId = contacts.lockByIdentity(update.customer()).map(ContactRepository.Locked::id);
         if (contactId.isEmpty()) {
             return Optional.empty();
         }
-        contacts.lock(contactId.get());
         identities.hints(contactId.get(), update.customer(), update.context(), clock.instant());
         return conversations.findOpen(contactId.get()).map(c -> {
             Map<String, String> merged = ContextJson.merge(c.contextJson(), update.context());

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class InboundStatementsContract extends ConsoleContract {
 
-    static final int STEADY_STATE = 7;
-    static final int STEADY_STATE_UNNAMED = 6;
-    static final int NEW_CONVERSATION = 14;
-    static final int NEW_CONTACT = 17;
+    static final int STEADY_STATE = 5;
+    static final int STEADY_STATE_UNNAMED = 5;
+    static final int NEW_CONVERSATION = 12;
+    static final int NEW_CONTACT = 16;
 
     @Test
     void aMessageOfAKnownContactToItsOpenConversationTakesFewStatements() {
@@ -135,6 +135,22 @@ abstract class InboundStatementsContract extends ConsoleContract {
                 "<m3@example.org>", List.of(), null));
 
         assertThat(subjects()).containsExactly("Order 1234");
+    }
+
+    @Test
+    void aContactTakesTheFirstNameItIsGiven() {
+        inbound.onInbound(message(BOB, "s1", "Hello", Map.of()));
+        inbound.onInbound(named(BOB, "s2", "Bob"));
+        inbound.onInbound(named(BOB, "s3", "Robert"));
+
+        assertThat(conversations.list(null, 10)).singleElement()
+                .satisfies(c -> assertThat(c.contact().displayName()).isEqualTo("Bob"));
+    }
+
+    private static InboundMessage named(ChannelAddress from, String providerId, String name) {
+        Instant now = Instant.now();
+        return new InboundMessage(UUID.randomUUID(), from, name, providerId, null, "text", null, null, now, now,
+                Map.of(), null);
     }
 
     private List<String> subjects() {

@@ -8,6 +8,7 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.InboundHandler;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.contact.ContactView;
 import io.switchboard.inbox.contact.IdentityResolver;
 import io.switchboard.inbox.routing.RoutingHooks;
 import java.time.Clock;
@@ -113,13 +114,16 @@ class InboundService implements InboundHandler {
         if (!contact.locked()) {
             contacts.lock(contactId);
         }
+        ContactView newContact = null;
         if (contact.created()) {
-            out.add(InboxEvents.contactCreated(contacts.view(contactId).orElseThrow()));
+            newContact = contacts.view(contactId).orElseThrow();
+            out.add(InboxEvents.contactCreated(newContact));
         } else if (!contact.named()) {
             contacts.nameIfUnnamed(contactId, m.displayName(), now);
         }
-        Optional<ConversationRecord> open = threading.continued(m, contactId)
-                .or(() -> reopening.recentlyResolved(m, contactId, now));
+        // a contact created just now has no conversation of its own yet (a mail may still reply into another's)
+        Optional<ConversationRecord> open = threading.continued(m, contactId, !contact.created())
+                .or(() -> contact.created() ? Optional.empty() : reopening.recentlyResolved(m, contactId, now));
         long conversationId = open.map(ConversationRecord::id)
                 .orElseGet(() -> conversations.create(contactId, m.thread().subject(), now));
         // a customer message reopens a resolved, pending or snoozed conversation
@@ -133,7 +137,8 @@ class InboundService implements InboundHandler {
                 m.occurredAt(), now);
         MessageView stored = messages.insertInbound(conversationId, seq, m, now);
         if (open.isEmpty()) {
-            out.add(InboxEvents.conversationCreated(views.find(conversationId).orElseThrow()));
+            ContactView owner = newContact != null ? newContact : contacts.view(contactId).orElseThrow();
+            out.add(InboxEvents.conversationCreated(views.created(conversationId, owner, m, context, now)));
         } else if (reopened) {
             out.add(InboxEvents.statusChanged(views.find(conversationId).orElseThrow(), open.get().status()));
         }

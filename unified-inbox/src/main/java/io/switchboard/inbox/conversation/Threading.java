@@ -26,6 +26,11 @@ class Threading {
 
     /** Empty when the message starts a new conversation. Call with the contact locked. */
     Optional<ConversationRecord> continued(InboundMessage message, long contactId) {
+        return continued(message, contactId, true);
+    }
+
+    /** @param mayHaveOne false for a contact created in this transaction: it has no conversation to look for */
+    Optional<ConversationRecord> continued(InboundMessage message, long contactId, boolean mayHaveOne) {
         ThreadHints hints = message.thread();
         if (hints.conversationToken() != null && !hints.conversationToken().isBlank()) {
             Optional<ConversationRecord> byToken = conversations.findByToken(hints.conversationToken().trim());
@@ -43,7 +48,7 @@ class Threading {
         if (byReference.isPresent()) {
             return Optional.of(current(byReference.get()));
         }
-        return conversations.findOpen(contactId);
+        return mayHaveOne ? conversations.findOpen(contactId) : Optional.empty();
     }
 
     /**

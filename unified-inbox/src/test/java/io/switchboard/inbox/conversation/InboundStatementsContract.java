@@ -23,8 +23,8 @@ abstract class InboundStatementsContract extends ConsoleContract {
 
     static final int STEADY_STATE = 5;
     static final int STEADY_STATE_UNNAMED = 5;
-    static final int NEW_CONVERSATION = 12;
-    static final int NEW_CONTACT = 16;
+    static final int NEW_CONVERSATION = 9;
+    static final int NEW_CONTACT = 9;
 
     @Test
     void aMessageOfAKnownContactToItsOpenConversationTakesFewStatements() {
@@ -98,6 +98,41 @@ abstract class InboundStatementsContract extends ConsoleContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("invoice.pdf", "application/pdf"),
                         org.assertj.core.groups.Tuple.tuple("attachment", "application/octet-stream"));
         assertThat(shown.get(1).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void theConversationCreatedEventShowsTheConversationExactlyAsItWasStored() {
+        clock.advance(java.time.Duration.ofNanos(123_456_789));
+        inbound.onInbound(message(ALICE, "p1", "  Hello,\n\n  my order " + "is late ".repeat(30),
+                Map.of("page", "/cart", "lang", "en")));
+        ConversationView first = lastCreatedAsStored();
+        assertThat(first.preview()).startsWith("Hello, my order is late").endsWith("…");
+        assertThat(first.context()).containsEntry("lang", "en");
+        assertThat(first.createdAt()).isEqualTo(Instant.parse("2030-01-01T10:00:00.123457Z"));
+
+        conversations.changeStatus(first.id(), "RESOLVED");
+        clock.advance(lifecycle.reopenWithin().plusNanos(999_999_600));
+        inbound.onInbound(message(ALICE, "p2", "A new question", Map.of()));
+        assertThat(lastCreatedAsStored().createdAt())
+                .isEqualTo(Instant.parse("2030-01-01T10:00:01.123456Z").plus(lifecycle.reopenWithin()));
+
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m1@example.org>", "Invoice 7", null, List.of(),
+                null));
+        lastCreatedAsStored();
+        inbound.onInbound(new InboundMessage(UUID.randomUUID(), BOB, null, "MM1", null, null, null,
+                List.of(new AttachmentRef("photo.jpg", "image/jpeg", 10, "k")), clock.instant(), clock.instant(),
+                Map.of(), null));
+        assertThat(lastCreatedAsStored().preview()).isNull();
+        assertThat(events).extracting(HubEvent::type).filteredOn(EventType.CONVERSATION_CREATED::equals).hasSize(4);
+    }
+
+    /** The conversation.created event just published, checked against the conversation as read from the database. */
+    private ConversationView lastCreatedAsStored() {
+        HubEvent created = events.stream().filter(e -> e.type() == EventType.CONVERSATION_CREATED)
+                .reduce((a, b) -> b).orElseThrow();
+        ConversationView shown = (ConversationView) created.data().get("conversation");
+        assertThat(shown).isEqualTo(conversations.get(shown.id()));
+        return shown;
     }
 
     @Test

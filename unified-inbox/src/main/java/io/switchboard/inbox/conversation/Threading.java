@@ -24,12 +24,11 @@ class Threading {
         this.messages = messages;
     }
 
-    /** Empty when the message starts a new conversation. Call with the contact locked. */
-    Optional<ConversationRecord> continued(InboundMessage message, long contactId) {
-        return continued(message, contactId, true);
-    }
-
-    /** @param mayHaveOne false for a contact created in this transaction: it has no conversation to look for */
+    /**
+     * Empty when the message starts a new conversation. Call with the contact locked.
+     *
+     * @param mayHaveOne false for a contact created in this transaction: it has no conversation to look for
+     */
     Optional<ConversationRecord> continued(InboundMessage message, long contactId, boolean mayHaveOne) {
         ThreadHints hints = message.thread();
         if (hints.conversationToken() != null && !hints.conversationToken().isBlank()) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Attachment references of messages (the bytes live in the attachment store). */
@@ -21,17 +23,28 @@ public class AttachmentRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(long messageId, List<AttachmentRef> attachments) {
+    /** @return the attachments as {@link #ofMessages} would read them back, in the same order */
+    public List<AttachmentView> insert(long messageId, List<AttachmentRef> attachments) {
+        List<AttachmentView> inserted = new ArrayList<>(attachments.size());
         for (AttachmentRef a : attachments) {
+            String name = a.name() == null ? "attachment" : a.name();
+            String type = a.contentType() == null ? "application/octet-stream" : a.contentType();
+            KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO message_attachment (message_id, name, content_type, size_bytes, storage_key)"
                             + " VALUES (:message, :name, :type, :size, :key)")
                     .param("message", messageId)
-                    .param("name", a.name() == null ? "attachment" : a.name())
-                    .param("type", a.contentType() == null ? "application/octet-stream" : a.contentType())
+                    .param("name", name)
+                    .param("type", type)
                     .param("size", a.size())
                     .param("key", a.storageKey())
-                    .update();
+                    .update(key, "id");
+            inserted.add(view(key.getKeyAs(Long.class), name, type, a.size()));
         }
+        return inserted;
+    }
+
+    private static AttachmentView view(long id, String name, String contentType, long size) {
+        return new AttachmentView(id, name, contentType, size, "/api/attachments/" + id);
     }
 
     /** Attachments of messages by the messages' database ids, in insertion order. */
@@ -44,8 +57,8 @@ public class AttachmentRepository {
                         + " WHERE message_id IN (:ids) ORDER BY id")
                 .param("ids", messageIds)
                 .query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
-                        .add(new AttachmentView(rs.getLong("id"), rs.getString("name"), rs.getString("content_type"),
-                                rs.getLong("size_bytes"), "/api/attachments/" + rs.getLong("id"))));
+                        .add(view(rs.getLong("id"), rs.getString("name"), rs.getString("content_type"),
+                                rs.getLong("size_bytes"))));
         return found;
     }
 

@@ -37,6 +37,24 @@ public class ContactRepository {
                 .optional();
     }
 
+    /** A contact found by a channel identity and locked; {@code displayName} as stored (null while unnamed). */
+    public record Locked(long id, String displayName) {
+    }
+
+    /**
+     * {@link #findByIdentity} and {@link #lock} in one statement: the contact holding the identity,
+     * its row locked until the transaction ends (the identity row is only read, as before).
+     */
+    public Optional<Locked> lockByIdentity(ChannelAddress address) {
+        return jdbc.sql("SELECT id, display_name FROM contact WHERE id = (SELECT contact_id FROM contact_identity"
+                        + " WHERE channel = :channel AND account = :account AND address = :address) FOR UPDATE")
+                .param("channel", address.channel().name())
+                .param("account", address.account())
+                .param("address", address.address())
+                .query((rs, row) -> new Locked(rs.getLong("id"), rs.getString("display_name")))
+                .optional();
+    }
+
     /**
      * A contact known by the same verified key on a sibling channel: the same E.164 phone on SMS and
      * WhatsApp (any of our numbers), the same email address on any of our mailboxes (or verified by a

@@ -26,15 +26,31 @@ public class IdentityResolver {
         this.suggestions = suggestions;
     }
 
-    /** The contact, and whether it was created for this message. */
-    public record Resolved(long contactId, boolean created) {
+    /**
+     * The contact, and whether it was created for this message.
+     *
+     * @param locked the contact's row is already locked by this transaction (or was created in it:
+     *               nobody else can see it before the commit), so {@link ContactRepository#lock} is not needed
+     * @param named  the contact has a stored name, so {@link ContactRepository#nameIfUnnamed} would change nothing
+     */
+    public record Resolved(long contactId, boolean created, boolean locked, boolean named) {
+
+        Resolved(long contactId, boolean created) {
+            this(contactId, created, created, false);
+        }
     }
 
     public Resolved resolve(ChannelAddress customer, String displayName, Map<String, String> context, Instant now) {
         VisitorClaims claims = VisitorClaims.of(customer, context);
-        Optional<Long> known = contacts.findByIdentity(customer);
-        Resolved resolved = claims.verified() ? verified(customer, displayName, claims, known, now)
-                : unverified(customer, displayName, known, now);
+        Resolved resolved;
+        if (claims.verified()) {
+            resolved = verified(customer, displayName, claims, contacts.findByIdentity(customer), now);
+        } else {
+            // the common case, a known customer: found and locked in one statement
+            resolved = contacts.lockByIdentity(customer)
+                    .map(known -> new Resolved(known.id(), false, true, known.displayName() != null))
+                    .orElseGet(() -> unverified(customer, displayName, now));
+        }
         suggestions.offer(resolved.contactId(), claims, now);
         return resolved;
     }
@@ -44,11 +60,10 @@ public class IdentityResolver {
         suggestions.offer(contactId, VisitorClaims.of(customer, context), now);
     }
 
-    private Resolved unverified(ChannelAddress customer, String displayName, Optional<Long> known, Instant now) {
-        if (known.isEmpty()) {
-            known = contacts.findBySharedKey(customer);
-            known.ifPresent(id -> contacts.addIdentity(id, customer, now));
-        }
+    /** A customer whose channel identity is not known yet. */
+    private Resolved unverified(ChannelAddress customer, String displayName, Instant now) {
+        Optional<Long> known = contacts.findBySharedKey(customer);
+        known.ifPresent(id -> contacts.addIdentity(id, customer, now));
         return known.map(id -> new Resolved(id, false))
                 .orElseGet(() -> new Resolved(contacts.create(displayName, customer, now), true));
     }

@@ -151,14 +151,6 @@ class ConversationRepository {
         return jdbc.sql("SELECT token FROM conversation WHERE id = :id").param("id", id).query(String.class).single();
     }
 
-    void subjectIfNone(long id, String subject) {
-        if (subject == null || subject.isBlank()) {
-            return;
-        }
-        jdbc.sql("UPDATE conversation SET subject = :subject WHERE id = :id AND subject IS NULL")
-                .param("subject", subject).param("id", id).update();
-    }
-
     /** An unguessable token (e.g. for reply+token@ addresses): 96 random bits, base32, lower case. */
     private static String newToken() {
         byte[] bytes = new byte[12];
@@ -180,9 +172,44 @@ class ConversationRepository {
 
     /** Takes the next message sequence number; the update holds the row lock until commit. */
     long takeSeq(long conversationId) {
-        jdbc.sql("UPDATE conversation SET next_seq = next_seq + 1 WHERE id = :id").param("id", conversationId).update();
-        return jdbc.sql("SELECT next_seq - 1 FROM conversation WHERE id = :id")
-                .param("id", conversationId).query(Long.class).single();
+        return nextSeq(conversationId, jdbc.sql("UPDATE conversation SET next_seq = next_seq + 1 WHERE id = :id")
+                .param("id", conversationId));
+    }
+
+    /**
+     * {@link #takeSeq} for a customer's message, recording it on the conversation in the same statement:
+     * where to reply, the context, the activity times, and the subject if the conversation has none yet.
+     */
+    long takeSeqForInbound(long id, ChannelAddress customer, String subject, String contextJson, Instant occurredAt,
+                           Instant now) {
+        return nextSeq(id, jdbc.sql("UPDATE conversation SET next_seq = next_seq + 1,"
+                        + " subject = COALESCE(subject, :subject), last_channel = :channel, last_account = :account,"
+                        + " last_address = :address, context = :context, last_inbound_at = :occurred,"
+                        + " last_message_at = :now, updated_at = :now WHERE id = :id")
+                .param("subject", subject == null || subject.isBlank() ? null : subject)
+                .param("channel", customer.channel().name())
+                .param("account", customer.account())
+                .param("address", customer.address())
+                .param("context", contextJson)
+                .param("occurred", ts(occurredAt))
+                .param("now", ts(now))
+                .param("id", id));
+    }
+
+    /**
+     * Runs an update that increments {@code next_seq} and returns the number it took. The new value
+     * comes back with the update as a generated key: one statement on both databases (the PostgreSQL
+     * driver appends {@code RETURNING next_seq}; H2 2.x, which has no {@code RETURNING}, returns the
+     * updated column as the JDBC standard asks).
+     */
+    private static long nextSeq(long id, JdbcClient.StatementSpec update) {
+        KeyHolder next = new GeneratedKeyHolder();
+        update.update(next, "next_seq");
+        Long taken = next.getKeyAs(Long.class);
+        if (taken == null) {
+            throw new IllegalStateException("No conversation " + id);
+        }
+        return taken - 1;
     }
 
     /** Locks the conversation row until the transaction ends. */
@@ -192,20 +219,6 @@ class ConversationRepository {
                 .query(String.class)
                 .optional()
                 .map(ConversationStatus::valueOf);
-    }
-
-    void recordInbound(long id, ChannelAddress customer, String contextJson, Instant occurredAt, Instant now) {
-        jdbc.sql("UPDATE conversation SET last_channel = :channel, last_account = :account, last_address = :address,"
-                        + " context = :context, last_inbound_at = :occurred, last_message_at = :now, updated_at = :now"
-                        + " WHERE id = :id")
-                .param("channel", customer.channel().name())
-                .param("account", customer.account())
-                .param("address", customer.address())
-                .param("context", contextJson)
-                .param("occurred", ts(occurredAt))
-                .param("now", ts(now))
-                .param("id", id)
-                .update();
     }
 
     void recordOutbound(long id, Instant now) {

@@ -31,7 +31,7 @@ public record ConversationView(long id, String status, ContactView contact, Stri
                 assignment.offline());
     }
 
-    private static String preview(String text) {
+    static String preview(String text) {
         if (text == null) {
             return null;
         }

@@ -8,6 +8,7 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.InboundHandler;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.contact.ContactView;
 import io.switchboard.inbox.contact.IdentityResolver;
 import io.switchboard.inbox.routing.RoutingHooks;
 import java.time.Clock;
@@ -130,14 +131,19 @@ class InboundService implements InboundHandler {
         List<HubEvent> out = new ArrayList<>();
         IdentityResolver.Resolved contact = identities.resolve(m.customer(), m.displayName(), m.context(), now);
         long contactId = contact.contactId();
-        contacts.lock(contactId);
+        if (!contact.locked()) {
+            contacts.lock(contactId);
+        }
+        ContactView newContact = null;
         if (contact.created()) {
-            out.add(InboxEvents.contactCreated(contacts.view(contactId).orElseThrow()));
-        } else {
+            newContact = contacts.view(contactId).orElseThrow();
+            out.add(InboxEvents.contactCreated(newContact));
+        } else if (!contact.named()) {
             contacts.nameIfUnnamed(contactId, m.displayName(), now);
         }
-        Optional<ConversationRecord> open = threading.continued(m, contactId)
-                .or(() -> reopening.recentlyResolved(m, contactId, now));
+        // a contact created just now has no conversation of its own yet (a mail may still reply into another's)
+        Optional<ConversationRecord> open = threading.continued(m, contactId, !contact.created())
+                .or(() -> contact.created() ? Optional.empty() : reopening.recentlyResolved(m, contactId, now));
         long conversationId = open.map(ConversationRecord::id)
                 .orElseGet(() -> conversations.create(contactId, m.thread().subject(), now));
         // a customer message reopens a resolved, pending or snoozed conversation
@@ -145,18 +151,18 @@ class InboundService implements InboundHandler {
         if (reopened) {
             conversations.updateStatus(conversationId, ConversationStatus.OPEN, now);
         }
-        conversations.subjectIfNone(conversationId, m.thread().subject());
-        long seq = conversations.takeSeq(conversationId);
-        messages.insertInbound(conversationId, seq, m, now);
         String storedContext = open.map(ConversationRecord::contextJson).orElse(null);
         String context = m.context().isEmpty() ? storedContext : ContextJson.write(ContextJson.merge(storedContext, m.context()));
-        conversations.recordInbound(conversationId, m.customer(), context, m.occurredAt(), now);
+        long seq = conversations.takeSeqForInbound(conversationId, m.customer(), m.thread().subject(), context,
+                m.occurredAt(), now);
+        MessageView stored = messages.insertInbound(conversationId, seq, m, now);
         if (open.isEmpty()) {
-            out.add(InboxEvents.conversationCreated(views.find(conversationId).orElseThrow()));
+            ContactView owner = newContact != null ? newContact : contacts.view(contactId).orElseThrow();
+            out.add(InboxEvents.conversationCreated(views.created(conversationId, owner, m, context, now)));
         } else if (reopened) {
             out.add(InboxEvents.statusChanged(views.find(conversationId).orElseThrow(), open.get().status()));
         }
-        out.add(InboxEvents.messageCreated(messages.find(m.hubId()).orElseThrow()));
+        out.add(InboxEvents.messageCreated(stored));
         return out;
     }
 
@@ -172,11 +178,10 @@ class InboundService implements InboundHandler {
     }
 
     private Optional<ContextPush> storeContext(ContextUpdate update) {
-        Optional<Long> contactId = contacts.findByIdentity(update.customer());
+        Optional<Long> contactId = contacts.lockByIdentity(update.customer()).map(ContactRepository.Locked::id);
         if (contactId.isEmpty()) {
             return Optional.empty();
         }
-        contacts.lock(contactId.get());
         identities.hints(contactId.get(), update.customer(), update.context(), clock.instant());
         return conversations.findOpen(contactId.get()).map(c -> {
             Map<String, String> merged = ContextJson.merge(c.contextJson(), update.context());

@@ -1,6 +1,7 @@
 package io.switchboard.inbox.conversation;
 
 import static io.switchboard.inbox.support.Sql.instant;
+import static io.switchboard.inbox.support.Sql.stored;
 import static io.switchboard.inbox.support.Sql.ts;
 
 import io.switchboard.core.model.ChannelAddress;
@@ -51,13 +52,19 @@ class MessageRepository {
                 .query(Long.class).single() > 0;
     }
 
-    void insertInbound(long conversationId, long seq, InboundMessage m, Instant now) {
+    /** @return the message as {@link #find} would read it back (built here: that read would cost two queries) */
+    MessageView insertInbound(long conversationId, long seq, InboundMessage m, Instant now) {
         ThreadHints thread = m.thread();
+        Instant createdAt = stored(m.occurredAt());
         long id = insert(new Row(m.hubId(), conversationId, seq, MessageView.INBOUND, m.customer(),
                 m.providerMessageId(), m.displayName(), m.text(), m.html(), thread.subject(),
                 thread.references().isEmpty() ? null : String.join(" ", thread.references()), m.rawRef(),
-                MessageView.RECEIVED, m.occurredAt(), m.receivedAt(), now));
-        attachments.insert(id, m.attachments());
+                MessageView.RECEIVED, createdAt, m.receivedAt(), now));
+        List<AttachmentView> inserted = attachments.insert(id, m.attachments());
+        ChannelAddress from = m.customer();
+        return new MessageView(m.hubId(), seq, conversationId, MessageView.INBOUND, from.channel().name(),
+                from.account(), from.address(), m.text(), m.html(), thread.subject(), m.displayName(),
+                MessageView.RECEIVED, null, m.providerMessageId(), createdAt, List.copyOf(inserted));
     }
 
     void insertOutbound(long seq, OutboundMessage m, Instant now) {

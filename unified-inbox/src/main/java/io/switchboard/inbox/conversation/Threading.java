@@ -24,8 +24,12 @@ class Threading {
         this.messages = messages;
     }
 
-    /** Empty when the message starts a new conversation. Call with the contact locked. */
-    Optional<ConversationRecord> continued(InboundMessage message, long contactId) {
+    /**
+     * Empty when the message starts a new conversation. Call with the contact locked.
+     *
+     * @param mayHaveOne false for a contact created in this transaction: it has no conversation to look for
+     */
+    Optional<ConversationRecord> continued(InboundMessage message, long contactId, boolean mayHaveOne) {
         ThreadHints hints = message.thread();
         if (hints.conversationToken() != null && !hints.conversationToken().isBlank()) {
             Optional<ConversationRecord> byToken = conversations.findByToken(hints.conversationToken().trim());
@@ -43,7 +47,7 @@ class Threading {
         if (byReference.isPresent()) {
             return Optional.of(current(byReference.get()));
         }
-        return conversations.findOpen(contactId);
+        return mayHaveOne ? conversations.findOpen(contactId) : Optional.empty();
     }
 
     /**

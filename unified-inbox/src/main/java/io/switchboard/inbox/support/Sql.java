@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Timestamp binding that works the same on H2 and PostgreSQL: both JDBC drivers map
@@ -18,6 +19,15 @@ public final class Sql {
 
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The instant as a {@code TIMESTAMP WITH TIME ZONE} column stores it: H2 and PostgreSQL both keep
+     * microseconds, rounding half up. Code that shows a value it just wrote, without reading it
+     * back, shows this.
+     */
+    public static Instant stored(Instant instant) {
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

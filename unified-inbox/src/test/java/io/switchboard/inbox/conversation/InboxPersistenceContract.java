@@ -51,8 +51,10 @@ abstract class InboxPersistenceContract {
     final List<HubEvent> events = new CopyOnWriteArrayList<>();
     final List<String> realtime = new CopyOnWriteArrayList<>();
     final FakeOutboundGateway outbound = new FakeOutboundGateway();
+    final StatementCounter statements = new StatementCounter();
 
     JdbcClient jdbc;
+    TransactionTemplate tx;
     InboundService inbound;
     DeliveryStatusService statuses;
     TranscriptService transcripts;
@@ -75,8 +77,9 @@ abstract class InboxPersistenceContract {
         Flyway flyway = Flyway.configure().dataSource(ds).cleanDisabled(false).load();
         flyway.clean();
         flyway.migrate();
+        ds = statements.wrap(ds);
         jdbc = JdbcClient.create(ds);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         ContactRepository contacts = new ContactRepository(jdbc);
         ConversationRepository conversationRepo = new ConversationRepository(jdbc);
         MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc));

@@ -11,7 +11,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the test may wipe, e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/switchboard_test?user=switchboard&password=switchboard}.
  */
-class PostgresInboxPersistenceTest extends ConsoleContract {
+class PostgresInboxPersistenceTest extends InboundStatementsContract {
 
     static final String URL_VARIABLE = "SWITCHBOARD_TEST_POSTGRES_URL";
     private static final String URL = System.getenv(URL_VARIABLE);

@@ -1,0 +1,202 @@
+package io.switchboard.inbox.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.model.AttachmentRef;
+import io.switchboard.core.model.ChannelAddress;
+import io.switchboard.core.model.EventType;
+import io.switchboard.core.model.HubEvent;
+import io.switchboard.core.model.InboundMessage;
+import io.switchboard.core.model.ThreadHints;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How much database work one customer message costs: the inbox consumer spends most of its CPU in
+ * these statements, so a change that adds one shows here (each count lists the SQL when it is off).
+ * Events go to a list in these tests: the hub adds one outbox INSERT per event (one for a steady-state message).
+ */
+abstract class InboundStatementsContract extends ConsoleContract {
+
+    static final int STEADY_STATE = 5;
+    static final int STEADY_STATE_UNNAMED = 5;
+    static final int NEW_CONVERSATION = 9;
+    static final int NEW_CONTACT = 9;
+
+    @Test
+    void aMessageOfAKnownContactToItsOpenConversationTakesFewStatements() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("page", "/cart")));
+
+        assertThat(statementsFor(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help"))))
+                .as("statements of a steady-state message").hasSize(STEADY_STATE);
+        assertThat(statements.commits()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageOfAKnownUnnamedSmsContactTakesFewStatements() {
+        inbound.onInbound(message(BOB, "s1", "Hello", Map.of()));
+
+        assertThat(statementsFor(message(BOB, "s2", "Still there?", Map.of())))
+                .as("statements of a steady-state SMS").hasSize(STEADY_STATE_UNNAMED);
+    }
+
+    @Test
+    void aNewConversationOfAKnownContact() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        conversations.changeStatus(conversations.list(null, 10).get(0).id(), "RESOLVED");
+        clock.advance(lifecycle.reopenWithin().plusMinutes(1));
+
+        assertThat(statementsFor(message(ALICE, "p2", "A new question", Map.of())))
+                .as("statements of a known contact's new conversation").hasSize(NEW_CONVERSATION);
+    }
+
+    @Test
+    void aNewContact() {
+        assertThat(statementsFor(message(ALICE, "p1", "Hello", Map.of())))
+                .as("statements of a new contact's first message").hasSize(NEW_CONTACT);
+    }
+
+    @Test
+    void aRedeliveredMessageTakesOneStatement() {
+        InboundMessage first = message(ALICE, "p1", "Hello", Map.of());
+        inbound.onInbound(first);
+
+        assertThat(statementsFor(first)).hasSize(1);
+    }
+
+    @Test
+    void theMessageCreatedEventShowsTheMessageExactlyAsItWasStored() {
+        Instant at = Instant.parse("2030-01-01T09:59:59Z");
+        InboundMessage mail = new InboundMessage(UUID.randomUUID(), CAROL, "Carol", "<m1@example.org>",
+                new ThreadHints("<m1@example.org>", "<r0@shop.example>", List.of("<a@x>", "<r0@shop.example>"),
+                        "Invoice 7 – wrong amount", null),
+                "Hello,\r\nthe amount is wrong 💸", "<p>Hello,</p><p>the amount is <b>wrong</b></p>",
+                List.of(new AttachmentRef("invoice.pdf", "application/pdf", 2048, "k1"),
+                        new AttachmentRef(null, null, 7, "k2")),
+                at.plusNanos(123_456_500), at.plusNanos(5), Map.of("locale", "de"), "raw-1");
+        InboundMessage followUp = new InboundMessage(UUID.randomUUID(), CAROL, "Carol", "<m2@example.org>",
+                new ThreadHints("<m2@example.org>", "<m1@example.org>", List.of(), "Re: Invoice 7", null),
+                "And another thing", null, null, at.plusNanos(999_999_500), at, Map.of(), null);
+        InboundMessage sms = new InboundMessage(UUID.randomUUID(), BOB, null, "SM1", null, "", null, null,
+                at.plusNanos(123_456_499), at, Map.of(), null);
+
+        for (InboundMessage m : List.of(mail, followUp, sms)) {
+            inbound.onInbound(m);
+        }
+
+        List<MessageView> shown = events.stream().filter(e -> e.type() == EventType.MESSAGE_CREATED)
+                .map(e -> (MessageView) e.data().get("message")).toList();
+        assertThat(shown).hasSize(3).allSatisfy(view -> assertThat(view)
+                .isEqualTo(conversations.message(view.conversationId(), view.id())));
+        assertThat(shown).extracting(MessageView::createdAt).containsExactly(
+                Instant.parse("2030-01-01T09:59:59.123457Z"), Instant.parse("2030-01-01T10:00:00Z"),
+                Instant.parse("2030-01-01T09:59:59.123456Z"));
+        assertThat(shown.get(0).attachments()).extracting("name", "contentType")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("invoice.pdf", "application/pdf"),
+                        org.assertj.core.groups.Tuple.tuple("attachment", "application/octet-stream"));
+        assertThat(shown.get(1).seq()).isEqualTo(2);
+    }
+
+    @Test
+    void theConversationCreatedEventShowsTheConversationExactlyAsItWasStored() {
+        clock.advance(java.time.Duration.ofNanos(123_456_789));
+        inbound.onInbound(message(ALICE, "p1", "  Hello,\n\n  my order " + "is late ".repeat(30),
+                Map.of("page", "/cart", "lang", "en")));
+        ConversationView first = lastCreatedAsStored();
+        assertThat(first.preview()).startsWith("Hello, my order is late").endsWith("…");
+        assertThat(first.context()).containsEntry("lang", "en");
+        assertThat(first.createdAt()).isEqualTo(Instant.parse("2030-01-01T10:00:00.123457Z"));
+
+        conversations.changeStatus(first.id(), "RESOLVED");
+        clock.advance(lifecycle.reopenWithin().plusNanos(999_999_600));
+        inbound.onInbound(message(ALICE, "p2", "A new question", Map.of()));
+        assertThat(lastCreatedAsStored().createdAt())
+                .isEqualTo(Instant.parse("2030-01-01T10:00:01.123456Z").plus(lifecycle.reopenWithin()));
+
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m1@example.org>", "Invoice 7", null, List.of(),
+                null));
+        lastCreatedAsStored();
+        inbound.onInbound(new InboundMessage(UUID.randomUUID(), BOB, null, "MM1", null, null, null,
+                List.of(new AttachmentRef("photo.jpg", "image/jpeg", 10, "k")), clock.instant(), clock.instant(),
+                Map.of(), null));
+        assertThat(lastCreatedAsStored().preview()).isNull();
+        assertThat(events).extracting(HubEvent::type).filteredOn(EventType.CONVERSATION_CREATED::equals).hasSize(4);
+    }
+
+    /** The conversation.created event just published, checked against the conversation as read from the database. */
+    private ConversationView lastCreatedAsStored() {
+        HubEvent created = events.stream().filter(e -> e.type() == EventType.CONVERSATION_CREATED)
+                .reduce((a, b) -> b).orElseThrow();
+        ConversationView shown = (ConversationView) created.data().get("conversation");
+        assertThat(shown).isEqualTo(conversations.get(shown.id()));
+        return shown;
+    }
+
+    @Test
+    void twoMessagesOfOneCustomerInOneTransactionShareTheConversationInOrder() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        ChannelAddress newcomer = new ChannelAddress(ALICE.channel(), ALICE.account(), "visitor-new");
+
+        tx.executeWithoutResult(status -> {
+            inbound.onInbound(message(ALICE, "p2", "one", Map.of("page", "/a")));
+            inbound.onInbound(message(newcomer, "n1", "first", Map.of()));
+            inbound.onInbound(message(ALICE, "p3", "two", Map.of("lang", "en")));
+            inbound.onInbound(message(newcomer, "n2", "second", Map.of()));
+        });
+
+        List<ConversationView> open = conversations.list(null, 10);
+        assertThat(open).extracting(c -> c.contact().displayName()).containsExactly("visitor-new", "Alice");
+        assertThat(conversations.messages(open.get(1).id())).extracting(MessageView::text)
+                .containsExactly("Hello", "one", "two");
+        assertThat(conversations.messages(open.get(1).id())).extracting(MessageView::seq).containsExactly(1L, 2L, 3L);
+        assertThat(open.get(1).context()).containsEntry("page", "/a").containsEntry("lang", "en");
+        assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq).containsExactly(1L, 2L);
+        assertThat(events).extracting(HubEvent::type).filteredOn(EventType.CONVERSATION_CREATED::equals).hasSize(2);
+    }
+
+    @Test
+    void aConversationKeepsTheFirstSubjectItIsGiven() {
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m1@example.org>", null, null, List.of(), null));
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m2@example.org>", "  ", "<m1@example.org>",
+                List.of(), null));
+        assertThat(subjects()).containsExactly((String) null);
+
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m3@example.org>", "Order 1234", "<m2@example.org>",
+                List.of(), null));
+        inbound.onInbound(ChannelThreadingContract.email(CAROL, "<m4@example.org>", "Re: Order 1234",
+                "<m3@example.org>", List.of(), null));
+
+        assertThat(subjects()).containsExactly("Order 1234");
+    }
+
+    @Test
+    void aContactTakesTheFirstNameItIsGiven() {
+        inbound.onInbound(message(BOB, "s1", "Hello", Map.of()));
+        inbound.onInbound(named(BOB, "s2", "Bob"));
+        inbound.onInbound(named(BOB, "s3", "Robert"));
+
+        assertThat(conversations.list(null, 10)).singleElement()
+                .satisfies(c -> assertThat(c.contact().displayName()).isEqualTo("Bob"));
+    }
+
+    private static InboundMessage named(ChannelAddress from, String providerId, String name) {
+        Instant now = Instant.now();
+        return new InboundMessage(UUID.randomUUID(), from, name, providerId, null, "text", null, null, now, now,
+                Map.of(), null);
+    }
+
+    private List<String> subjects() {
+        return jdbc.sql("SELECT subject FROM conversation").query(String.class).list();
+    }
+
+    private List<String> statementsFor(InboundMessage message) {
+        statements.reset();
+        inbound.onInbound(message);
+        List<String> sql = statements.statements();
+        System.out.println(getClass().getSimpleName() + ": " + sql.size() + " statements");
+        return sql;
+    }
+}

@@ -26,11 +26,13 @@ import java.util.Locale;
  * @param jfr            record a JFR profile of the hub (written next to the JSON)
  * @param hubProperties  extra {@code name=value} settings for the hub (e.g. to compare a tuning)
  * @param hubJvmArgs     extra JVM options for the hub, before {@code -jar} (e.g. a class data sharing archive)
+ * @param startups       with {@code --startup N}: only start the hub N times per database and report start-up
+ *                       (wall and CPU time to healthy); 0 runs the whole bench
  */
 record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<String> databases, String postgresUrl,
                     int webhookWorkers, int chatVisitors, int customers, int replyWorkers, int connections,
                     Path hubJar, String heap, Path out, boolean jfr, List<String> hubProperties,
-                    List<String> hubJvmArgs) {
+                    List<String> hubJvmArgs, int startups) {
 
     static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
     static final String POSTGRES_TEST_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
@@ -52,6 +54,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         boolean jfr = false;
         List<String> hubProperties = new ArrayList<>();
         List<String> hubJvmArgs = new ArrayList<>();
+        int startups = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--jfr")) {
@@ -79,6 +82,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--out" -> out = Path.of(value);
                 case "--hub-prop" -> hubProperties.add(value);
                 case "--hub-jvm-arg" -> hubJvmArgs.add(value);
+                case "--startup" -> startups = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; see docs/performance.md");
             }
         }
@@ -90,7 +94,8 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         Duration latencyPhase = latency != null ? latency : duration.compareTo(Duration.ofSeconds(30)) < 0
                 ? duration : Duration.ofSeconds(30);
         return new BenchOptions(duration, latencyPhase, rate, databases, pg, webhookWorkers, chatVisitors, customers,
-                replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs));
+                replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs),
+                startups);
     }
 
     /** The reference broker runs a third of the throughput phase, between 3 and 20 seconds. */

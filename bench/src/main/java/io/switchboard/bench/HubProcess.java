@@ -35,12 +35,14 @@ final class HubProcess implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final long startupMillis;
+    private final long startupCpuMillis;
 
-    private HubProcess(Process process, int port, Path dataDir, long startupMillis) {
+    private HubProcess(Process process, int port, Path dataDir, long startupMillis, long startupCpuMillis) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
         this.startupMillis = startupMillis;
+        this.startupCpuMillis = startupCpuMillis;
     }
 
     static HubProcess start(BenchOptions options, Database database, int fakeTwilioPort, Path jfrFile)
@@ -65,10 +67,10 @@ final class HubProcess implements AutoCloseable {
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
-        HubProcess hub = new HubProcess(process, port, dataDir, 0);
+        HubProcess hub = new HubProcess(process, port, dataDir, 0, 0);
         try {
             long millis = hub.awaitHealthy(begin);
-            return new HubProcess(process, port, dataDir, millis);
+            return new HubProcess(process, port, dataDir, millis, hub.cpuMillis());
         } catch (RuntimeException | InterruptedException e) {
             hub.close();
             throw e;
@@ -127,6 +129,25 @@ final class HubProcess implements AutoCloseable {
 
     long startupMillis() {
         return startupMillis;
+    }
+
+    /** CPU time (user + system, all threads) the hub had used when it first answered healthy; -1 when unknown. */
+    long startupCpuMillis() {
+        return startupCpuMillis;
+    }
+
+    /** CPU time the hub's process and its children (e.g. a launcher's JVM) have used so far, in ms; -1 when unknown. */
+    long cpuMillis() {
+        long total = cpuMillis(process.toHandle());
+        for (ProcessHandle child : process.descendants().toList()) {
+            long c = cpuMillis(child);
+            total = total < 0 || c < 0 ? Math.max(total, c) : total + c;
+        }
+        return total;
+    }
+
+    private static long cpuMillis(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     Path log() {

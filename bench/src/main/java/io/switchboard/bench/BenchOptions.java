@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param customers      distinct phone numbers the webhooks come from
  * @param replyWorkers   concurrent agents posting replies in the outbound phase
  * @param connections    concurrent visitor sessions in the connections phase
- * @param hubJar         the hub's executable jar
+ * @param hubJar         the hub's executable jar: by default the build's fast-start layout, as ./switchboard runs it;
+ *                       a class data sharing archive {@code switchboard.jsa} next to it is used like ./switchboard does
  * @param heap           the hub's -Xmx
  * @param out            where the JSON results go
  * @param jfr            record a JFR profile of the hub (written next to the JSON)
@@ -48,7 +49,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         int customers = 1000;
         int replyWorkers = 16;
         int connections = 10_000;
-        Path jar = Path.of("unified-inbox/target/switchboard-exec.jar");
+        Path jar = Path.of("unified-inbox/target/app/switchboard-exec.jar");
         String heap = "1g";
         Path out = Path.of("bench/target/bench-results.json");
         boolean jfr = false;

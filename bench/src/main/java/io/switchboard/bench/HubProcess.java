@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hub as an admin runs it: {@code java -Xmx1g -jar switchboard-exec.jar} in its own JVM, on a
+ * The hub as an admin runs it with {@code ./switchboard}: {@code java -XX:SharedArchiveFile=switchboard.jsa -Xmx1g
+ * -jar unified-inbox/target/app/switchboard-exec.jar} (the archive when the build made one) in its own JVM, on a
  * free loopback port, with a temporary data directory, the Twilio connector on (a test account
  * whose API is the bench's fake) and the database of the run. Its output goes to {@code hub.log}.
  */
@@ -28,6 +29,9 @@ final class HubProcess implements AutoCloseable {
     static final String ACCOUNT_SID = "AC00000000000000000000000000bench";
     static final String AUTH_TOKEN = "bench-auth-token-0123456789abcdef";
     static final String NUMBER = "+15550001111";
+
+    /** The class data sharing archive the build leaves next to the hub's jar (unified-inbox/pom.xml), as ./switchboard uses it. */
+    static final String CDS_ARCHIVE = "switchboard.jsa";
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
@@ -49,7 +53,7 @@ final class HubProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(options.hubJar())) {
             throw new IllegalStateException("No hub jar at " + options.hubJar().toAbsolutePath()
-                    + "; build it first: mvn -B -q -pl bench -am package -DskipTests");
+                    + "; build it first: mvn -B -q -pl unified-inbox,bench -am package -DskipTests");
         }
         int port = freePort();
         Path dataDir = Files.createTempDirectory("switchboard-bench-");
@@ -58,6 +62,10 @@ final class HubProcess implements AutoCloseable {
             // the JVM refuses to start when it cannot create the recording, e.g. in a folder not made yet
             Files.createDirectories(jfrFile.toAbsolutePath().getParent());
             command.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        Path archive = options.hubJar().toAbsolutePath().resolveSibling(CDS_ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            command.add(1, "-XX:SharedArchiveFile=" + archive);
         }
         command.addAll(options.hubJvmArgs());
         command.add("-jar");

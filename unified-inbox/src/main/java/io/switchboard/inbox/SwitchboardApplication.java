@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The runnable hub: unified inbox, agent API and console, plus every connector switched on in config.
@@ -41,6 +42,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SwitchboardApplication {
 
+    /**
+     * With {@code -Dswitchboard.cds.training=true} the hub starts completely and then stops at once: the build's
+     * class data sharing training run ({@code -XX:ArchiveClassesAtExit}, see docs/operations.md) records every
+     * class a real start loads, including Tomcat's, Camel's and the health endpoint's, which start only after the
+     * context is refreshed, and those the first request to {@code /actuator/health} loads.
+     */
+    static final String CDS_TRAINING = "switchboard.cds.training";
+
     /** With {@code -Dswitchboard.startup-trace=true} each start-up step is timed (/actuator/startup, once exposed). */
     static final String STARTUP_TRACE = "switchboard.startup-trace";
 
@@ -49,6 +58,23 @@ public class SwitchboardApplication {
         if (Boolean.getBoolean(STARTUP_TRACE)) {
             application.setApplicationStartup(new BufferingApplicationStartup(20_000));
         }
-        application.run(args);
+        ConfigurableApplicationContext context = application.run(args);
+        if (Boolean.getBoolean(CDS_TRAINING)) {
+            askHealth(context);
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    private static void askHealth(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        try {
+            java.net.URLConnection health = new java.net.URL("http://127.0.0.1:" + port + "/actuator/health")
+                    .openConnection();
+            try (java.io.InputStream body = health.getInputStream()) {
+                body.readAllBytes();
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("CDS training: /actuator/health did not answer (" + e + "); the archive misses its classes");
+        }
     }
 }

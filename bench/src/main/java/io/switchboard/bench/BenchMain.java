@@ -29,6 +29,11 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        if (options.startups() > 0) {
+            StartupRuns.run(options);
+            System.exit(0);
+            return;
+        }
         Report report = run(options);
         System.out.println();
         System.out.println(report.table());

@@ -20,17 +20,20 @@ import java.util.Locale;
  * @param customers      distinct phone numbers the webhooks come from
  * @param replyWorkers   concurrent agents posting replies in the outbound phase
  * @param connections    concurrent visitor sessions in the connections phase
- * @param hubJar         the hub's executable jar
+ * @param hubJar         the hub's executable jar: by default the build's fast-start layout, as ./switchboard runs it;
+ *                       a class data sharing archive {@code switchboard.jsa} next to it is used like ./switchboard does
  * @param heap           the hub's -Xmx
  * @param out            where the JSON results go
  * @param jfr            record a JFR profile of the hub (written next to the JSON)
  * @param hubProperties  extra {@code name=value} settings for the hub (e.g. to compare a tuning)
  * @param hubJvmArgs     extra JVM options for the hub, before {@code -jar} (e.g. a class data sharing archive)
+ * @param startups       with {@code --startup N}: only start the hub N times per database and report start-up
+ *                       (wall and CPU time to healthy); 0 runs the whole bench
  */
 record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<String> databases, String postgresUrl,
                     int webhookWorkers, int chatVisitors, int customers, int replyWorkers, int connections,
                     Path hubJar, String heap, Path out, boolean jfr, List<String> hubProperties,
-                    List<String> hubJvmArgs) {
+                    List<String> hubJvmArgs, int startups) {
 
     static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
     static final String POSTGRES_TEST_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
@@ -46,12 +49,13 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         int customers = 1000;
         int replyWorkers = 16;
         int connections = 10_000;
-        Path jar = Path.of("unified-inbox/target/switchboard-exec.jar");
+        Path jar = Path.of("unified-inbox/target/app/switchboard-exec.jar");
         String heap = "1g";
         Path out = Path.of("bench/target/bench-results.json");
         boolean jfr = false;
         List<String> hubProperties = new ArrayList<>();
         List<String> hubJvmArgs = new ArrayList<>();
+        int startups = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--jfr")) {
@@ -79,6 +83,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--out" -> out = Path.of(value);
                 case "--hub-prop" -> hubProperties.add(value);
                 case "--hub-jvm-arg" -> hubJvmArgs.add(value);
+                case "--startup" -> startups = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; see docs/performance.md");
             }
         }
@@ -90,7 +95,8 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         Duration latencyPhase = latency != null ? latency : duration.compareTo(Duration.ofSeconds(30)) < 0
                 ? duration : Duration.ofSeconds(30);
         return new BenchOptions(duration, latencyPhase, rate, databases, pg, webhookWorkers, chatVisitors, customers,
-                replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs));
+                replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs),
+                startups);
     }
 
     /** The reference broker runs a third of the throughput phase, between 3 and 20 seconds. */

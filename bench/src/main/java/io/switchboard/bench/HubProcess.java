@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hub as an admin runs it: {@code java -Xmx1g -jar switchboard-exec.jar} in its own JVM, on a
+ * The hub as an admin runs it with {@code ./switchboard}: {@code java -XX:SharedArchiveFile=switchboard.jsa -Xmx1g
+ * -jar unified-inbox/target/app/switchboard-exec.jar} (the archive when the build made one) in its own JVM, on a
  * free loopback port, with a temporary data directory, the Twilio connector on (a test account
  * whose API is the bench's fake) and the database of the run. Its output goes to {@code hub.log}.
  */
@@ -29,25 +30,30 @@ final class HubProcess implements AutoCloseable {
     static final String AUTH_TOKEN = "bench-auth-token-0123456789abcdef";
     static final String NUMBER = "+15550001111";
 
+    /** The class data sharing archive the build leaves next to the hub's jar (unified-inbox/pom.xml), as ./switchboard uses it. */
+    static final String CDS_ARCHIVE = "switchboard.jsa";
+
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
     private final int port;
     private final Path dataDir;
     private final long startupMillis;
+    private final long startupCpuMillis;
 
-    private HubProcess(Process process, int port, Path dataDir, long startupMillis) {
+    private HubProcess(Process process, int port, Path dataDir, long startupMillis, long startupCpuMillis) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
         this.startupMillis = startupMillis;
+        this.startupCpuMillis = startupCpuMillis;
     }
 
     static HubProcess start(BenchOptions options, Database database, int fakeTwilioPort, Path jfrFile)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(options.hubJar())) {
             throw new IllegalStateException("No hub jar at " + options.hubJar().toAbsolutePath()
-                    + "; build it first: mvn -B -q -pl bench -am package -DskipTests");
+                    + "; build it first: mvn -B -q -pl unified-inbox,bench -am package -DskipTests");
         }
         int port = freePort();
         Path dataDir = Files.createTempDirectory("switchboard-bench-");
@@ -57,6 +63,10 @@ final class HubProcess implements AutoCloseable {
             Files.createDirectories(jfrFile.toAbsolutePath().getParent());
             command.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");
         }
+        Path archive = options.hubJar().toAbsolutePath().resolveSibling(CDS_ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            command.add(1, "-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(options.hubJvmArgs());
         command.add("-jar");
         command.add(options.hubJar().toAbsolutePath().toString());
@@ -65,10 +75,10 @@ final class HubProcess implements AutoCloseable {
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
-        HubProcess hub = new HubProcess(process, port, dataDir, 0);
+        HubProcess hub = new HubProcess(process, port, dataDir, 0, 0);
         try {
             long millis = hub.awaitHealthy(begin);
-            return new HubProcess(process, port, dataDir, millis);
+            return new HubProcess(process, port, dataDir, millis, hub.cpuMillis());
         } catch (RuntimeException | InterruptedException e) {
             hub.close();
             throw e;
@@ -127,6 +137,25 @@ final class HubProcess implements AutoCloseable {
 
     long startupMillis() {
         return startupMillis;
+    }
+
+    /** CPU time (user + system, all threads) the hub had used when it first answered healthy; -1 when unknown. */
+    long startupCpuMillis() {
+        return startupCpuMillis;
+    }
+
+    /** CPU time the hub's process and its children (e.g. a launcher's JVM) have used so far, in ms; -1 when unknown. */
+    long cpuMillis() {
+        long total = cpuMillis(process.toHandle());
+        for (ProcessHandle child : process.descendants().toList()) {
+            long c = cpuMillis(child);
+            total = total < 0 || c < 0 ? Math.max(total, c) : total + c;
+        }
+        return total;
+    }
+
+    private static long cpuMillis(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     Path log() {

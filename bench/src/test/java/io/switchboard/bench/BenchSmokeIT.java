@@ -21,7 +21,7 @@ class BenchSmokeIT {
         BenchOptions options = BenchOptions.parse("--db", "h2", "--duration", "3s", "--latency-duration", "2s",
                 "--rate", "50", "--customers", "20", "--webhook-workers", "2", "--chat-visitors", "2",
                 "--reply-workers", "2", "--connections", "20",
-                "--hub-jar", System.getProperty("bench.hub-jar", "../unified-inbox/target/switchboard-exec.jar"),
+                "--hub-jar", System.getProperty("bench.hub-jar", "../unified-inbox/target/app/switchboard-exec.jar"),
                 "--out", out.toString());
 
         Report report = BenchMain.run(options);

@@ -1,0 +1,81 @@
+package io.switchboard.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code --startup N}: starts the hub N times, exactly as the full bench does (same command, JVM options and
+ * properties), each time on a fresh data directory (and a fresh PostgreSQL schema), and prints the wall time
+ * from process start to {@code /actuator/health} UP and the CPU time the hub had used by then. No load, no
+ * reference broker: a start-up figure in well under a minute per start.
+ */
+final class StartupRuns {
+
+    record Start(String database, int run, long wallMillis, long cpuMillis, String loadBefore) {
+    }
+
+    private StartupRuns() {
+    }
+
+    static void run(BenchOptions options) throws Exception {
+        Machine machine = Machine.now();
+        HubRun.log("machine: %d cores, %d MiB, %s, %s, load %s", machine.cores(), machine.memoryMiB(),
+                machine.cpuModel(), machine.javaVersion(), machine.loadAverage());
+        HubRun.log("hub: %s, JVM options %s, extra properties %s", options.hubJar(), options.hubJvmArgs(),
+                options.hubProperties());
+        List<Start> starts = new ArrayList<>();
+        try (FakeTwilio twilio = new FakeTwilio()) {
+            for (int run = 1; run <= options.startups(); run++) {
+                for (String db : options.databases()) {
+                    Database database = db.equals("h2") ? Database.h2()
+                            : options.postgresUrl() == null ? null : Database.postgres(options.postgresUrl());
+                    if (database == null) {
+                        HubRun.log("PostgreSQL skipped: set %s (or %s) to a JDBC URL", BenchOptions.POSTGRES_ENV,
+                                BenchOptions.POSTGRES_TEST_ENV);
+                        continue;
+                    }
+                    starts.add(once(options, database, twilio, run));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(table(starts));
+    }
+
+    private static Start once(BenchOptions options, Database database, FakeTwilio twilio, int run) throws Exception {
+        String load = Machine.load();
+        HubProcess hub = HubProcess.start(options, database, twilio.port(), null);
+        try {
+            HubRun.log("%s #%d: healthy after %,d ms wall, %,d ms CPU (load before: %s)", database.name(), run,
+                    hub.startupMillis(), hub.startupCpuMillis(), load);
+            return new Start(database.name(), run, hub.startupMillis(), hub.startupCpuMillis(), load);
+        } finally {
+            hub.close();
+            hub.deleteData(null);
+            database.dropSchema();
+        }
+    }
+
+    static String table(List<Start> starts) {
+        StringBuilder t = new StringBuilder("| database | run | wall to healthy (ms) | CPU to healthy (ms) | load before |\n"
+                + "|---|---|---|---|---|\n");
+        for (Start s : starts) {
+            t.append(String.format("| %s | %d | %,d | %,d | %s |%n", s.database(), s.run(), s.wallMillis(),
+                    s.cpuMillis(), s.loadBefore()));
+        }
+        for (String db : starts.stream().map(Start::database).distinct().toList()) {
+            List<Start> mine = starts.stream().filter(s -> s.database().equals(db)).toList();
+            t.append(String.format("| %s | median of %d | %,d | %,d | |%n", db, mine.size(),
+                    median(mine.stream().map(Start::wallMillis).toList()),
+                    median(mine.stream().map(Start::cpuMillis).toList())));
+        }
+        return t.toString();
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -163,11 +163,6 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** Resident set size of the hub process, in MiB (Linux /proc); NaN when the process is gone. */
-    /** CPU time the hub's process has used so far (user and system, all threads). */
-    long cpuMillis() {
-        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
-    }
-
     double rssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

@@ -277,16 +277,7 @@ final class InboxBatchConsumer implements SmartLifecycle {
         log.error("Message from {} dead-lettered to {} after its last attempt: {}", bus.inbound(), bus.deadLetter(),
                 reason);
         TextMessage copy = session.createTextMessage(failed instanceof TextMessage text ? text.getText() : null);
-        var names = failed.getPropertyNames();
-        while (names.hasMoreElements()) {
-            String name = (String) names.nextElement();
-            // the dead-letter address has its own duplicate cache: a message parked a second time
-            // (after a replay) must not be dropped there
-            if (!name.equals(BusHeaders.DUPLICATE_ID) && !name.startsWith("_AMQ")
-                    && (!name.startsWith("JMSX") || name.equals(BusHeaders.GROUP_ID))) {
-                copy.setObjectProperty(name, failed.getObjectProperty(name));
-            }
-        }
+        JmsDeadLetterAdmin.copyProperties(failed, copy);
         copy.setStringProperty(BusHeaders.DEAD_LETTER_QUEUE, bus.inbound());
         copy.setStringProperty(BusHeaders.DEAD_LETTER_REASON, reason);
         copy.setStringProperty(BusHeaders.DEAD_LETTER_AT, Instant.now().toString());

@@ -55,7 +55,12 @@ class JmsDeadLetterAdmin implements DeadLetterAdmin {
         return Optional.of(letter);
     }
 
-    private static void copyProperties(Message from, Message to) throws JMSException {
+    /**
+     * The bus properties of a message, without the broker's own ({@code _AMQ*}, {@code JMSX*} except the
+     * group) — so the duplicate cache does not drop a copy — and without an earlier failure's headers.
+     * Used both to replay a parked message and to park one.
+     */
+    static void copyProperties(Message from, Message to) throws JMSException {
         var names = from.getPropertyNames();
         while (names.hasMoreElements()) {
             String name = (String) names.nextElement();

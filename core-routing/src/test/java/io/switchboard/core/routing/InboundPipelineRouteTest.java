@@ -111,14 +111,7 @@ class InboundPipelineRouteTest {
     @Test
     void aMessageTheInboxKeepsFailingOnIsRetriedThenParkedAndCanBeReplayed() {
         String id = "SM" + UUID.randomUUID();
-        AtomicInteger attempts = new AtomicInteger();
-        inbox.failure = m -> {
-            if (!m.providerMessageId().equals(id)) {
-                return null;
-            }
-            attempts.incrementAndGet();
-            return new IllegalStateException("database is down");
-        };
+        AtomicInteger attempts = inbox.failOn(id, "database is down");
 
         gateway.accept(sms(id, "will be parked"));
 

@@ -79,14 +79,7 @@ class InboxBatchConsumerTest {
     @Test
     void oneFailingMessageInABatchIsParkedAndTheOthersAreStoredOnce() {
         String poison = "SM" + UUID.randomUUID();
-        AtomicInteger attempts = new AtomicInteger();
-        inbox.failure = m -> {
-            if (!m.providerMessageId().equals(poison)) {
-                return null;
-            }
-            attempts.incrementAndGet();
-            return new IllegalStateException("constraint violated");
-        };
+        AtomicInteger attempts = inbox.failOn(poison, "constraint violated");
         consumer.stop();
         for (int i = 0; i < 10; i++) {
             gateway.accept(sms(i == 4 ? poison : "SM" + UUID.randomUUID(), "message " + i));

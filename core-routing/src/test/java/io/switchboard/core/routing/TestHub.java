@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +69,19 @@ class TestHub {
         @Override
         public void onStatus(DeliveryStatus status) {
             statuses.add(status);
+        }
+
+        /** Every attempt to store the message with this provider id fails with {@code reason}; counts the attempts. */
+        AtomicInteger failOn(String providerId, String reason) {
+            AtomicInteger attempts = new AtomicInteger();
+            failure = m -> {
+                if (!m.providerMessageId().equals(providerId)) {
+                    return null;
+                }
+                attempts.incrementAndGet();
+                return new IllegalStateException(reason);
+            };
+            return attempts;
         }
 
         void reset() {

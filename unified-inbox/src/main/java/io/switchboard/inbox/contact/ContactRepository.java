@@ -3,6 +3,7 @@ package io.switchboard.inbox.contact;
 import static io.switchboard.inbox.support.Sql.ts;
 
 import io.switchboard.core.model.ChannelAddress;
+import io.switchboard.inbox.support.Database;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class ContactRepository {
 
     private final JdbcClient jdbc;
+    private final String lockByIdentity;
 
-    public ContactRepository(JdbcClient jdbc) {
+    public ContactRepository(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
+        this.lockByIdentity = database == Database.H2 ? LOCK_BY_IDENTITY_H2 : LOCK_BY_IDENTITY;
     }
 
     public Optional<Long> findByIdentity(ChannelAddress address) {
@@ -41,18 +45,38 @@ public class ContactRepository {
     public record Locked(long id, String displayName) {
     }
 
+    private static final String CONTACT_OF_IDENTITY = "(SELECT contact_id FROM contact_identity"
+            + " WHERE channel = :channel AND account = :account AND address = :address)";
+    private static final String LOCK_BY_IDENTITY = "SELECT id, display_name FROM contact WHERE id = "
+            + CONTACT_OF_IDENTITY + " FOR UPDATE";
+    /**
+     * H2 parses a {@code SELECT … FOR UPDATE} again on every execution (it never keeps one in its
+     * statement cache), which made this one statement an eighth of the inbox consumer's CPU. An
+     * {@code UPDATE} that changes nothing takes the same row lock, is kept parsed, and hands the
+     * columns back as generated keys.
+     */
+    private static final String LOCK_BY_IDENTITY_H2 = "UPDATE contact SET updated_at = updated_at WHERE id = " + CONTACT_OF_IDENTITY;
+
     /**
      * {@link #findByIdentity} and {@link #lock} in one statement: the contact holding the identity,
      * its row locked until the transaction ends (the identity row is only read, as before).
      */
     public Optional<Locked> lockByIdentity(ChannelAddress address) {
-        return jdbc.sql("SELECT id, display_name FROM contact WHERE id = (SELECT contact_id FROM contact_identity"
-                        + " WHERE channel = :channel AND account = :account AND address = :address) FOR UPDATE")
+        JdbcClient.StatementSpec statement = jdbc.sql(lockByIdentity)
                 .param("channel", address.channel().name())
                 .param("account", address.account())
-                .param("address", address.address())
-                .query((rs, row) -> new Locked(rs.getLong("id"), rs.getString("display_name")))
-                .optional();
+                .param("address", address.address());
+        if (lockByIdentity == LOCK_BY_IDENTITY) {
+            return statement.query((rs, row) -> new Locked(rs.getLong("id"), rs.getString("display_name")))
+                    .optional();
+        }
+        KeyHolder locked = new GeneratedKeyHolder();
+        if (statement.update(locked, "id", "display_name") == 0) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        row.putAll(locked.getKeys());
+        return Optional.of(new Locked(((Number) row.get("id")).longValue(), (String) row.get("display_name")));
     }
 
     /**

@@ -3,17 +3,14 @@ package io.switchboard.inbox.crm;
 import io.switchboard.core.bus.BusCodec;
 import io.switchboard.core.bus.BusProperties;
 import io.switchboard.inbox.contact.ContactRepository;
+import io.switchboard.inbox.support.Database;
 import io.switchboard.inbox.support.Poller;
-import java.sql.DatabaseMetaData;
-import javax.sql.DataSource;
 import org.apache.camel.RoutesBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /** Wires CRM webhooks: the event subscription, the delivery poller and the outbound HTTP client. */
@@ -28,10 +25,8 @@ class CrmConfiguration {
     }
 
     @Bean
-    DeliveryClaims deliveryClaims(JdbcClient jdbc, TransactionOperations tx, DataSource dataSource)
-            throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        return new DeliveryClaims(jdbc, tx, "PostgreSQL".equalsIgnoreCase(product));
+    DeliveryClaims deliveryClaims(JdbcClient jdbc, TransactionOperations tx, Database database) {
+        return new DeliveryClaims(jdbc, tx, database == Database.POSTGRESQL);
     }
 
     @Bean

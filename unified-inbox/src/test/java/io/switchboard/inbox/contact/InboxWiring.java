@@ -1,6 +1,7 @@
 package io.switchboard.inbox.contact;
 
 import io.switchboard.core.spi.EventPublisher;
+import io.switchboard.inbox.support.Database;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -20,10 +21,11 @@ public final class InboxWiring {
     }
 
     /** Contact merges that tell routing (as in the app), for routing's tests. */
-    public static ContactMerges merges(JdbcClient jdbc, TransactionOperations tx, EventPublisher events, Clock clock,
+    public static ContactMerges merges(JdbcClient jdbc, Database database, TransactionOperations tx,
+                                       EventPublisher events, Clock clock,
                                        io.switchboard.inbox.routing.RoutingHooks routing) {
         IdentityKeys keys = new IdentityKeys(jdbc);
-        return new ContactMerges(tx, new ContactRepository(jdbc), new MergeRepository(jdbc),
+        return new ContactMerges(tx, new ContactRepository(jdbc, database), new MergeRepository(jdbc),
                 new MergeSuggestions(jdbc, keys), events, clock, routing);
     }
 

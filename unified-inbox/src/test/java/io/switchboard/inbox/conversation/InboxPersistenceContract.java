@@ -20,17 +20,22 @@ import io.switchboard.inbox.contact.ContactMerges;
 import io.switchboard.inbox.contact.ContactRepository;
 import io.switchboard.inbox.contact.IdentityResolver;
 import io.switchboard.inbox.contact.InboxWiring;
+import io.switchboard.inbox.support.Database;
 import java.time.Duration;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +65,8 @@ abstract class InboxPersistenceContract {
     TranscriptService transcripts;
     ConversationService conversations;
     ReplyService replies;
+    Database database;
+    ContactRepository contacts;
     IdentityResolver resolver;
     ContactMerges merges;
     InboxWiring.Suggestions suggestions;
@@ -80,7 +87,8 @@ abstract class InboxPersistenceContract {
         ds = statements.wrap(ds);
         jdbc = JdbcClient.create(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        ContactRepository contacts = new ContactRepository(jdbc);
+        database = Database.of(ds);
+        contacts = new ContactRepository(jdbc, database);
         ConversationRepository conversationRepo = new ConversationRepository(jdbc);
         MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc));
         LifecycleRepository lifecycleRepo = new LifecycleRepository(jdbc);
@@ -302,6 +310,44 @@ abstract class InboxPersistenceContract {
         assertThat(open).hasSize(1);
         assertThat(conversations.messages(open.get(0).id())).extracting(MessageView::seq)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    }
+
+    @Test
+    void aKnownContactStaysLockedUntilTheTransactionThatFoundItEnds() throws Exception {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        long alice = contacts.findByIdentity(ALICE).orElseThrow();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ContactRepository.Locked> first = pool.submit(() -> tx.execute(status -> {
+                ContactRepository.Locked locked = contacts.lockByIdentity(ALICE).orElseThrow();
+                held.countDown();
+                await(release);
+                return locked;
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<ContactRepository.Locked> second = pool.submit(() -> tx.execute(
+                    status -> contacts.lockByIdentity(ALICE).orElseThrow()));
+
+            assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new ContactRepository.Locked(alice, "Alice"));
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new ContactRepository.Locked(alice, "Alice"));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        Optional<ContactRepository.Locked> unknown = tx.execute(status -> contacts.lockByIdentity(BOB));
+        assertThat(unknown).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     io.switchboard.inbox.attachment.Uploads uploads;

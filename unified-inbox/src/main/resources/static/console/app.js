@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { connectRealtime } from './realtime.js';
 import { renderList, sortConversations, matchesFilter, searching, neighbour } from './list.js';
-import { renderTimeline } from './thread.js';
+import { latest, renderTimeline } from './thread.js';
 import { renderHeader, renderContext } from './context.js';
 import { renderChannels, chosenIdentity } from './reply.js';
 import { bindCompose } from './compose.js';
@@ -69,7 +69,8 @@ async function select(id) {
   markRead(id);
   const [messages, notes, activity] = await Promise.all([api.messages(id), api.notes(id),
     routing?.available() ? loadActivity(id) : []]);
-  state.messages = new Map(messages.map((m) => [m.id, m]));
+  // a frame handled while the thread loaded may already know a later tick
+  state.messages = new Map(messages.map((m) => [m.id, latest(state.messages.get(m.id), m)]));
   state.notes = new Map(notes.map((n) => [n.id, n]));
   state.activity = activity;
   state.past = [];
@@ -133,7 +134,7 @@ async function onFrame(frame) {
     case 'message.created':
     case 'message.status_changed':
       if (data.conversationId === state.selectedId) {
-        state.messages.set(data.message.id, data.message);
+        state.messages.set(data.message.id, latest(state.messages.get(data.message.id), data.message));
         showThread();
       }
       if (frame.type === 'message.created') {
@@ -227,7 +228,11 @@ async function start() {
     () => state.conversations.get(state.selectedId));
   bindReply($, {
     current: () => state.conversations.get(state.selectedId),
-    added: (message) => { stopTyping(); state.messages.set(message.id, message); showThread(); },
+    added: (message) => {
+      stopTyping();
+      state.messages.set(message.id, latest(state.messages.get(message.id), message));
+      showThread();
+    },
     noted: (note) => { state.notes.set(note.id, note); showThread(); },
     compose,
   });

@@ -7,6 +7,21 @@ const TICKS = {
   QUEUED: ['🕓', 'queued'], SENT: ['✓', 'sent'], DELIVERED: ['✓✓', 'delivered'],
   READ: ['✓✓', 'read'], FAILED: ['⚠', 'failed'],
 };
+// the order a delivery state moves in (FAILED ends it from anywhere), as the hub applies reports
+const PROGRESS = ['QUEUED', 'SENT', 'DELIVERED', 'READ'];
+
+/**
+ * The copy of a message to show when two arrive for it: the reply's own answer, its
+ * `message.created` and its `message.status_changed` frames may reach the console in any order, and a
+ * tick never goes back (a "sent" must not turn into "queued" because the slower answer came last).
+ */
+export function latest(known, incoming) {
+  if (!known || known.status === incoming.status) return incoming;
+  if (known.status === 'FAILED') return known;
+  if (incoming.status === 'FAILED') return incoming;
+  return PROGRESS.indexOf(incoming.status) >= PROGRESS.indexOf(known.status) ? incoming : known;
+}
+
 const PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 /** @param events system events (routing activity), each {at, node()} — drawn between messages by time */

@@ -395,6 +395,25 @@ class AgentConsoleToolsIT {
                 && text("#messages").contains(text));
     }
 
+    /**
+     * A reply's answer, its {@code message.created} and its {@code message.status_changed} reach the
+     * console in whatever order the network delivers them; the tick shown must never go back. Checked
+     * with the console's own module in the real browser, in every order that can happen.
+     */
+    @Test
+    void aDeliveryTickNeverGoesBackWhenUpdatesArriveOutOfOrder() {
+        assumeBrowser();
+        logIn();
+        Object shown = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/console/thread.js').then(({ latest }) => {"
+                + "  const m = (status) => ({ id: 7, status });"
+                + "  const apply = (...states) => states.map(m).reduce((known, next) => latest(known, next), undefined).status;"
+                + "  done([apply('SENT', 'QUEUED'), apply('QUEUED', 'SENT'), apply('READ', 'DELIVERED', 'SENT'),"
+                + "    apply('DELIVERED', 'FAILED'), apply('FAILED', 'QUEUED', 'READ'), apply('QUEUED', 'QUEUED')].join(' '));"
+                + "}, (e) => done('import failed: ' + e));");
+        assertThat(shown).isEqualTo("SENT SENT READ FAILED FAILED QUEUED");
+    }
+
     private String text(String css) {
         return script("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText).join('\\n');", css);
     }

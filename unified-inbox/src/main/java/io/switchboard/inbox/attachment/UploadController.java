@@ -63,7 +63,7 @@ class UploadController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The web server's multipart limit (see {@link UploadLimits}) is checked before any controller. */
+    /** The web server's multipart limit (see {@link io.switchboard.core.attachments.MultipartLimits}) is checked before any controller. */
     @RestControllerAdvice
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class TooLarge {

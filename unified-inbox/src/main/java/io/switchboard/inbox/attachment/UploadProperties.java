@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * Files agents attach to replies ({@code hub.inbox.uploads.*}). See docs/configuration.md.
  *
  * @param maxSize      largest file an agent may upload (the web server's multipart limit is raised to
- *                     it, see {@link UploadLimits}); a channel may accept less
+ *                     it, see {@link io.switchboard.core.attachments.MultipartLimits}); a channel may accept less
  * @param allowedTypes media types an upload may have, as detected from its content (never the
  *                     browser's claim); HTML, SVG and scripts are never allowed
  */

@@ -32,6 +32,8 @@ final class HubProcess implements AutoCloseable {
 
     /** The class data sharing archive the build leaves next to the hub's jar (unified-inbox/pom.xml), as ./switchboard uses it. */
     static final String CDS_ARCHIVE = "switchboard.jsa";
+    /** The hub's JVM defaults next to its jar, as {@code ./switchboard} passes them. */
+    static final String JVM_OPTIONS = "jvm.options";
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
@@ -66,6 +68,10 @@ final class HubProcess implements AutoCloseable {
         Path archive = options.hubJar().toAbsolutePath().resolveSibling(CDS_ARCHIVE);
         if (Files.isRegularFile(archive)) {
             command.add(1, "-XX:SharedArchiveFile=" + archive);
+        }
+        Path defaults = options.hubJar().toAbsolutePath().resolveSibling(JVM_OPTIONS);
+        if (Files.isRegularFile(defaults)) {
+            command.add("@" + defaults); // before --hub-jvm-arg, which wins as JAVA_OPTS does
         }
         command.addAll(options.hubJvmArgs());
         command.add("-jar");

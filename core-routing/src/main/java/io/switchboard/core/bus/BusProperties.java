@@ -42,7 +42,7 @@ public record BusProperties(
      */
     public record Consumers(@DefaultValue("16-32") @NotBlank String concurrency,
                             @DefaultValue("true") boolean inboxAutoStartup,
-                            @DefaultValue("4") @Min(1) int inboxThreads,
+                            @DefaultValue("16") @Min(1) int inboxThreads,
                             @DefaultValue("50") @Min(1) int inboxBatchSize) {
     }
 

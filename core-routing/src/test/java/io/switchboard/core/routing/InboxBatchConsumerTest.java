@@ -4,6 +4,7 @@ import static io.switchboard.core.routing.Messages.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.core.bus.BusProperties;
 import io.switchboard.core.model.ContextUpdate;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.spi.DeadLetterAdmin;
@@ -40,6 +41,8 @@ class InboxBatchConsumerTest {
     JmsTemplate jms;
     @Autowired
     InboxConsumerHealth health;
+    @Autowired
+    BusProperties bus;
 
     @BeforeEach
     void reset() {
@@ -135,8 +138,9 @@ class InboxBatchConsumerTest {
                 && n > 0);
         Health up = health.health();
         assertThat(up.getStatus()).isEqualTo(Status.UP);
-        assertThat(up.getDetails()).containsEntry("consuming", true).containsEntry("threads", 4)
-                .containsEntry("connected", 4).containsKey("lastBatchAt");
+        int threads = bus.consumers().inboxThreads();
+        assertThat(up.getDetails()).containsEntry("consuming", true).containsEntry("threads", threads)
+                .containsEntry("connected", threads).containsKey("lastBatchAt");
 
         consumer.stop();
         assertThat(health.health().getDetails()).containsEntry("consuming", false).containsEntry("connected", 0);

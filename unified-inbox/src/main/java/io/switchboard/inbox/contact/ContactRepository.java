@@ -24,11 +24,11 @@ import org.springframework.stereotype.Repository;
 public class ContactRepository {
 
     private final JdbcClient jdbc;
-    private final String lockByIdentity;
+    private final boolean h2;
 
     public ContactRepository(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.lockByIdentity = database == Database.H2 ? LOCK_BY_IDENTITY_H2 : LOCK_BY_IDENTITY;
+        this.h2 = database == Database.H2;
     }
 
     public Optional<Long> findByIdentity(ChannelAddress address) {
@@ -55,18 +55,19 @@ public class ContactRepository {
      * {@code UPDATE} that changes nothing takes the same row lock, is kept parsed, and hands the
      * columns back as generated keys.
      */
-    private static final String LOCK_BY_IDENTITY_H2 = "UPDATE contact SET updated_at = updated_at WHERE id = " + CONTACT_OF_IDENTITY;
+    private static final String LOCK_BY_IDENTITY_H2 = "UPDATE contact SET updated_at = updated_at WHERE id = "
+            + CONTACT_OF_IDENTITY;
 
     /**
      * {@link #findByIdentity} and {@link #lock} in one statement: the contact holding the identity,
      * its row locked until the transaction ends (the identity row is only read, as before).
      */
     public Optional<Locked> lockByIdentity(ChannelAddress address) {
-        JdbcClient.StatementSpec statement = jdbc.sql(lockByIdentity)
+        JdbcClient.StatementSpec statement = jdbc.sql(h2 ? LOCK_BY_IDENTITY_H2 : LOCK_BY_IDENTITY)
                 .param("channel", address.channel().name())
                 .param("account", address.account())
                 .param("address", address.address());
-        if (lockByIdentity == LOCK_BY_IDENTITY) {
+        if (!h2) {
             return statement.query((rs, row) -> new Locked(rs.getLong("id"), rs.getString("display_name")))
                     .optional();
         }

@@ -40,6 +40,10 @@ public final class AgentApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public JsonNode conversations() {
         return get("/api/conversations").ok();
     }

@@ -11,6 +11,8 @@ import org.apache.camel.builder.RouteBuilder;
 class ContactLookupRoute extends RouteBuilder {
 
     static final String ID = "crm-lookup";
+    /** The events the lookup wants; the broker keeps only these for its subscription. */
+    static final String SELECTOR = BusHeaders.EVENT_TYPE + " IN ('contact.created','contact.updated')";
 
     private final String eventsAddress;
     private final ContactLookup lookup;
@@ -22,9 +24,8 @@ class ContactLookupRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(WebhookEventRoute.subscription(eventsAddress, ID)
-                + "&selector=" + BusHeaders.EVENT_TYPE + " IN ('contact.created','contact.updated')")
-                .routeId(ID)
+        from(WebhookEventRoute.subscription(eventsAddress, ID) + "&selector=" + SELECTOR)
+                .routeId(ID).autoStartup(false) // CrmSubscriptions starts it when a lookup URL is set
                 .routeConfigurationId(WebhookEventRoute.HUB_ERRORS)
                 .process(exchange -> lookup.onEvent(exchange.getMessage().getBody(String.class)));
     }

@@ -5,7 +5,10 @@ import io.switchboard.core.bus.BusProperties;
 import io.switchboard.inbox.contact.ContactRepository;
 import io.switchboard.inbox.support.Database;
 import io.switchboard.inbox.support.Poller;
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,9 +48,25 @@ class CrmConfiguration {
     @Bean
     RoutesBuilder contactLookupRoute(CrmProperties crm, BusProperties bus, WebhookHttp http, ContactRepository contacts,
                                      BusCodec codec) {
-        // subscribed even without a lookup URL (events are then dropped), so switching the lookup
-        // off never leaves a durable subscription filling up on the broker
         return new ContactLookupRoute(bus.events(), new ContactLookup(crm.lookup(), http, contacts, codec));
+    }
+
+    @Bean
+    CrmSubscriptions crmSubscriptions(CrmProperties crm, BusProperties bus, EndpointRepository endpoints,
+                                      ConnectionFactory connections, ObjectProvider<CamelContext> camel) {
+        // CamelContext through a provider: a lifecycle bean's dependencies are started before it, and Camel
+        // must start only once the context is refreshed, when its routes are added
+        return new CrmSubscriptions(
+                new EventSubscription(WebhookEventRoute.ID, bus.events(), null, connections, camel::getObject),
+                endpoints::any,
+                new EventSubscription(ContactLookupRoute.ID, bus.events(), ContactLookupRoute.SELECTOR, connections,
+                        camel::getObject),
+                crm.lookup().enabled());
+    }
+
+    @Bean
+    Poller crmEndpointCheck(CrmProperties crm, CrmSubscriptions subscriptions) {
+        return new Poller("crm-endpoint-check", crm.endpointCheckInterval(), subscriptions);
     }
 
     @Bean

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *                     private, loopback and link-local addresses are refused otherwise)
  * @param delivery     retry schedule, timeouts and polling
  * @param lookup       the CRM lookup called for new or identified contacts
+ * @param endpointCheckInterval how often a hub node that consumes no events for webhooks yet looks whether
+ *                     another node added the first webhook subscription (the node that adds one starts at once)
  */
 @Validated
 @ConfigurationProperties("hub.crm")
@@ -29,7 +31,8 @@ public record CrmProperties(
         @DefaultValue List<@Valid Subscription> webhooks,
         @DefaultValue List<String> allowedHosts,
         @DefaultValue @Valid Delivery delivery,
-        @DefaultValue @Valid Lookup lookup) {
+        @DefaultValue @Valid Lookup lookup,
+        @DefaultValue("30s") Duration endpointCheckInterval) {
 
     static final String SECRET_PATTERN = "whsec_[A-Za-z0-9+/=]{16,}";
     static final String SECRET_MESSAGE = "must be a Standard Webhooks secret: whsec_ followed by base64"

@@ -33,6 +33,11 @@ class EndpointRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_endpoint ORDER BY id").query(EndpointRepository::map).list();
     }
 
+    /** Whether any subscription exists, enabled or not. */
+    boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_endpoint").query(Long.class).single() > 0;
+    }
+
     Optional<Endpoint> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE id = :id").param("id", id)
                 .query(EndpointRepository::map).optional();

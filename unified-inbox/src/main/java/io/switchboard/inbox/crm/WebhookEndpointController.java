@@ -26,11 +26,14 @@ class WebhookEndpointController {
     private final EndpointRepository endpoints;
     private final WebhookHttp http;
     private final TransactionOperations tx;
+    private final CrmSubscriptions subscriptions;
 
-    WebhookEndpointController(EndpointRepository endpoints, WebhookHttp http, TransactionOperations tx) {
+    WebhookEndpointController(EndpointRepository endpoints, WebhookHttp http, TransactionOperations tx,
+                              CrmSubscriptions subscriptions) {
         this.endpoints = endpoints;
         this.http = http;
         this.tx = tx;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping
@@ -50,6 +53,7 @@ class WebhookEndpointController {
     @Operation(summary = "Subscribe a URL to events (signed with the given whsec_ secret)")
     EndpointView create(@RequestBody EndpointRequest request) {
         Set<String> types = request.validate(http.guard());
+        subscriptions.webhooksWanted(); // before it is stored: every event after that reaches it
         long id = tx.execute(s -> {
             if (endpoints.findByName(request.name()).isPresent()) {
                 throw new ApiException(HttpStatus.CONFLICT, "conflict",

@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code hub.events} → webhook deliveries, through the shared durable subscription
  * {@code crm-webhooks}: every hub node consumes from the same subscription, and events published
  * while no node runs wait in it. Transacted like the other consumers, with the hub's shared
- * redelivery and dead-letter policy.
+ * redelivery and dead-letter policy. It runs only while a webhook subscription exists ({@link CrmSubscriptions}).
  */
 class WebhookEventRoute extends RouteBuilder {
 
@@ -31,7 +31,7 @@ class WebhookEventRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(subscription(eventsAddress, ID)).routeId(ID)
+        from(subscription(eventsAddress, ID)).routeId(ID).autoStartup(false) // CrmSubscriptions starts it
                 .routeConfigurationId(HUB_ERRORS)
                 .process(exchange -> fanout.onEvent(exchange.getMessage().getBody(String.class)));
     }

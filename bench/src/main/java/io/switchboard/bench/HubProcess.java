@@ -160,6 +160,23 @@ final class HubProcess implements AutoCloseable {
         return total;
     }
 
+    /**
+     * Bytes the hub's process has caused to be written to storage so far (Linux {@code /proc/<pid>/io},
+     * {@code write_bytes}: the broker's journal and the database file); -1 when unknown.
+     */
+    long writtenBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException unknown) {
+            // not Linux, or the hub is gone
+        }
+        return -1;
+    }
+
     private static long cpuMillis(ProcessHandle handle) {
         return handle.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }

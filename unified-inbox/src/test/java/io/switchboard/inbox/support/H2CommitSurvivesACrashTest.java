@@ -2,7 +2,6 @@ package io.switchboard.inbox.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,10 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * A transaction the hub committed on its default H2 database is on disk when the process dies at once
@@ -33,9 +33,11 @@ class H2CommitSurvivesACrashTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void everyCommitOnTheDefaultUrlSurvivesAHardStopOfTheProcess() throws Exception {
-        String url = defaultUrl().replace("${hub.data-dir}", dataDir.toString());
+    /** The URL built into the hub (application.yml in the jar) and the one the admin's config/application.yml sets. */
+    @ParameterizedTest
+    @ValueSource(strings = {"classpath:application.yml", "file:../config/application.yml"})
+    void everyCommitOnTheDefaultUrlSurvivesAHardStopOfTheProcess(String source) throws Exception {
+        String url = defaultUrl(source).replace("${hub.data-dir}", dataDir.toString());
         Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CommitThenHalt.class.getName(), url)
                 .redirectErrorStream(true).start();
@@ -59,9 +61,9 @@ class H2CommitSurvivesACrashTest {
         }
     }
 
-    private static String defaultUrl() throws IOException {
+    private static String defaultUrl(String source) {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yml"));
+        yaml.setResources(new DefaultResourceLoader().getResource(source));
         Properties properties = yaml.getObject();
         assertThat(properties).isNotNull();
         String url = properties.getProperty("spring.datasource.url");

@@ -2,6 +2,7 @@ package io.switchboard.inbox.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,42 +11,45 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * A transaction the hub committed on its default H2 database is on disk when the process dies at once
- * (killed, out of memory, the machine's OOM killer): the inbox acknowledges a message to the broker right
- * after its commit, and the broker then forgets it. H2 writes committed changes in the background up to
- * its WRITE_DELAY later (500 ms by default), so without {@code WRITE_DELAY=0} in the URL a hard stop
- * loses the last commits. A child JVM commits one row per transaction on the hub's default URL and
- * halts without any shutdown; the test then counts the rows.
+ * A transaction the hub committed on its default H2 file database is on disk when the process dies at
+ * once (killed, out of memory, the machine's OOM killer): the inbox acknowledges a message to the broker
+ * right after its commit, and the broker then forgets it. H2 alone writes committed changes in the
+ * background, up to its WRITE_DELAY later, and a hard stop lost them (0 of 200 rows, before the hub wrapped
+ * its H2 data source in {@link DurableH2DataSource}). A child JVM commits on the default URL through the
+ * data source the hub builds — from four threads, in transactions and in auto-commit mode — and halts
+ * without any shutdown; the test then counts the rows.
  */
 class H2CommitSurvivesACrashTest {
 
-    private static final int ROWS = 200;
-
-    @TempDir
-    Path dataDir;
+    static final int THREADS = 4;
+    static final int PER_THREAD = 50;
 
     /** The URL built into the hub (application.yml in the jar) and the one the admin's config/application.yml sets. */
     @ParameterizedTest
     @ValueSource(strings = {"classpath:application.yml", "file:../config/application.yml"})
-    void everyCommitOnTheDefaultUrlSurvivesAHardStopOfTheProcess(String source) throws Exception {
+    void everyCommitSurvivesAHardStopOfTheProcess(String source, @org.junit.jupiter.api.io.TempDir Path dataDir)
+            throws Exception {
         String url = defaultUrl(source).replace("${hub.data-dir}", dataDir.toString());
         Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CommitThenHalt.class.getName(), url)
                 .redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the writer finished").isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(output).as("the writer's output").contains("committed " + ROWS);
+        assertThat(output).as("the writer's output").contains("committed " + 2 * THREADS * PER_THREAD);
 
-        assertThat(rowsAfterRestart(url)).as("rows committed before the process died").isEqualTo(ROWS);
+        assertThat(rowsAfterRestart(url)).as("rows committed before the process died")
+                .isEqualTo(2 * THREADS * PER_THREAD);
     }
 
     private static int rowsAfterRestart(String url) throws SQLException {
@@ -71,23 +75,54 @@ class H2CommitSurvivesACrashTest {
         return url;
     }
 
-    /** The child process: commits {@link #ROWS} transactions, then stops the JVM without any shutdown. */
+    /**
+     * The child process: each thread commits {@link #PER_THREAD} transactions and as many auto-commit
+     * inserts through the hub's data source, then the JVM stops without any shutdown.
+     */
     static final class CommitThenHalt {
 
-        public static void main(String[] args) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(args[0], "sa", "")) {
+        public static void main(String[] args) throws Exception {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(args[0]);
+            pool.setUsername("sa");
+            pool.setPassword("");
+            DataSource dataSource = new DurableH2DataSource(pool);
+            try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("CREATE TABLE crash_probe (id INT PRIMARY KEY)");
-                connection.setAutoCommit(false);
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe VALUES (?)");
-                for (int i = 0; i < ROWS; i++) {
-                    insert.setInt(1, i);
-                    insert.executeUpdate();
-                    connection.commit();
-                }
-                System.out.println("committed " + ROWS);
-                System.out.flush();
-                Runtime.getRuntime().halt(0); // as kill -9: no shutdown hook, H2 closes nothing
             }
+            List<Thread> writers = new ArrayList<>();
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int first = t * 2 * PER_THREAD;
+                Thread writer = new Thread(() -> {
+                    try (Connection connection = dataSource.getConnection();
+                         PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe VALUES (?)")) {
+                        for (int i = 0; i < PER_THREAD; i++) {
+                            connection.setAutoCommit(false);
+                            insert.setInt(1, first + i);
+                            insert.executeUpdate();
+                            connection.commit();
+                            connection.setAutoCommit(true);
+                            insert.setInt(1, first + PER_THREAD + i);
+                            insert.executeUpdate();
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                writers.add(writer);
+                writer.start();
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            if (!failures.isEmpty()) {
+                failures.get(0).printStackTrace();
+                Runtime.getRuntime().halt(1);
+            }
+            System.out.println("committed " + 2 * THREADS * PER_THREAD);
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // as kill -9: no shutdown hook, H2 closes nothing
         }
     }
 }

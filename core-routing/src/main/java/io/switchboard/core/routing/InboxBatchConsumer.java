@@ -1,6 +1,7 @@
 package io.switchboard.core.routing;
 
 import io.switchboard.core.bus.BusCodec;
+import io.switchboard.core.bus.BusConnections;
 import io.switchboard.core.bus.BusHeaders;
 import io.switchboard.core.bus.BusProperties;
 import io.switchboard.core.bus.MalformedBusMessageException;
@@ -27,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jms.connection.SingleConnectionFactory;
 
 /**
  * {@code hub.inbound} → the {@link InboundHandler} (the unified inbox), many messages per broker
@@ -70,8 +70,7 @@ final class InboxBatchConsumer implements SmartLifecycle {
     private volatile CountDownLatch stopping = new CountDownLatch(1);
 
     InboxBatchConsumer(ConnectionFactory connections, BusProperties bus, BusCodec codec, InboundHandler handler) {
-        this.connections = connections instanceof SingleConnectionFactory single
-                && single.getTargetConnectionFactory() != null ? single.getTargetConnectionFactory() : connections;
+        this.connections = BusConnections.uncached(connections);
         this.bus = bus;
         this.codec = codec;
         this.handler = handler;

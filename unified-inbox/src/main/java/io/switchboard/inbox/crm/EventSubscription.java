@@ -1,5 +1,6 @@
 package io.switchboard.inbox.crm;
 
+import io.switchboard.core.bus.BusConnections;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.InvalidDestinationException;
@@ -9,7 +10,6 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.connection.SingleConnectionFactory;
 
 /**
  * One shared durable subscription to {@code hub.events} and the Camel route that consumes it, kept only
@@ -43,10 +43,7 @@ final class EventSubscription {
         this.name = name;
         this.eventsAddress = eventsAddress;
         this.selector = selector;
-        // past Spring's caching factory: a consumer closed there stays open in its cache, attached to the
-        // subscription, and would take events that nothing reads
-        this.connections = connections instanceof SingleConnectionFactory single
-                && single.getTargetConnectionFactory() != null ? single.getTargetConnectionFactory() : connections;
+        this.connections = BusConnections.uncached(connections); // a consumer closed in a cache stays attached
         this.camel = camel;
     }
 

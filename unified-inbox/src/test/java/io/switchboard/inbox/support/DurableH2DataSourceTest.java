@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,27 +71,16 @@ class DurableH2DataSourceTest {
     void concurrentCommitsAllWaitAndCanShareACheckpoint() throws Exception {
         int threads = 8;
         int each = 25;
-        List<Thread> writers = new ArrayList<>();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int first = 100 + t * each;
-            Thread writer = new Thread(() -> {
-                try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                    connection.setAutoCommit(false);
-                    for (int i = 0; i < each; i++) {
-                        statement.executeUpdate("INSERT INTO t VALUES (" + (first + i) + ")");
-                        connection.commit();
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
+        List<Throwable> failures = ConcurrentWriters.run(threads, thread -> {
+            int first = 100 + thread * each;
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < each; i++) {
+                    statement.executeUpdate("INSERT INTO t VALUES (" + (first + i) + ")");
+                    connection.commit();
                 }
-            });
-            writers.add(writer);
-            writer.start();
-        }
-        for (Thread writer : writers) {
-            writer.join();
-        }
+            }
+        });
         assertThat(failures).isEmpty();
         assertThat(dataSource.commits()).isEqualTo(threads * each);
         assertThat(dataSource.checkpoints()).isBetween(1L, (long) threads * each);

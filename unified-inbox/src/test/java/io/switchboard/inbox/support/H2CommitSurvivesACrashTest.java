@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -90,32 +89,21 @@ class H2CommitSurvivesACrashTest {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("CREATE TABLE crash_probe (id INT PRIMARY KEY)");
             }
-            List<Thread> writers = new ArrayList<>();
-            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int first = t * 2 * PER_THREAD;
-                Thread writer = new Thread(() -> {
-                    try (Connection connection = dataSource.getConnection();
-                         PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe VALUES (?)")) {
-                        for (int i = 0; i < PER_THREAD; i++) {
-                            connection.setAutoCommit(false);
-                            insert.setInt(1, first + i);
-                            insert.executeUpdate();
-                            connection.commit();
-                            connection.setAutoCommit(true);
-                            insert.setInt(1, first + PER_THREAD + i);
-                            insert.executeUpdate();
-                        }
-                    } catch (Throwable e) {
-                        failures.add(e);
+            List<Throwable> failures = ConcurrentWriters.run(THREADS, thread -> {
+                int first = thread * 2 * PER_THREAD;
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe VALUES (?)")) {
+                    for (int i = 0; i < PER_THREAD; i++) {
+                        connection.setAutoCommit(false);
+                        insert.setInt(1, first + i);
+                        insert.executeUpdate();
+                        connection.commit();
+                        connection.setAutoCommit(true);
+                        insert.setInt(1, first + PER_THREAD + i);
+                        insert.executeUpdate();
                     }
-                });
-                writers.add(writer);
-                writer.start();
-            }
-            for (Thread writer : writers) {
-                writer.join();
-            }
+                }
+            });
             if (!failures.isEmpty()) {
                 failures.get(0).printStackTrace();
                 Runtime.getRuntime().halt(1);

@@ -1,5 +1,7 @@
 package io.switchboard.twilio;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -9,14 +11,21 @@ import java.util.Optional;
 /**
  * Phone numbers in E.164, so one person's SMS and WhatsApp (and any other channel keyed by phone)
  * become one contact. Twilio writes WhatsApp senders as {@code whatsapp:+15551234567}.
+ *
+ * <p>Parsing is the costliest step of reading a webhook (libphonenumber runs a dozen regular
+ * expressions per number) and the same numbers come back all the time — ours on every webhook, a
+ * customer's on each of their messages — so results are kept in a bounded cache.
  */
 final class PhoneNumbers {
 
     static final String WHATSAPP_PREFIX = "whatsapp:";
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** Numbers whose E.164 form is kept; a few hundred bytes each. */
+    static final int CACHED_NUMBERS = 10_000;
 
     private final String defaultRegion;
+    private final Cache<String, Optional<String>> known = Caffeine.newBuilder().maximumSize(CACHED_NUMBERS).build();
 
     PhoneNumbers(String defaultRegion) {
         this.defaultRegion = defaultRegion.toUpperCase(java.util.Locale.ROOT);
@@ -35,8 +44,12 @@ final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        return known.get(stripChannel(raw).strip(), this::parse);
+    }
+
+    private Optional<String> parse(String number) {
         try {
-            PhoneNumber parsed = UTIL.parse(stripChannel(raw).strip(), defaultRegion);
+            PhoneNumber parsed = UTIL.parse(number, defaultRegion);
             return UTIL.isPossibleNumber(parsed)
                     ? Optional.of(UTIL.format(parsed, PhoneNumberFormat.E164)) : Optional.empty();
         } catch (NumberParseException e) {

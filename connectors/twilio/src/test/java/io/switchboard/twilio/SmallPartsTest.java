@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -23,6 +24,21 @@ class SmallPartsTest {
         assertThat(phones.normalize("MyShop")).isEqualTo("MyShop");
         assertThat(PhoneNumbers.isWhatsApp("WhatsApp:+1415")).isTrue();
         assertThat(PhoneNumbers.isWhatsApp("+1415")).isFalse();
+    }
+
+    @Test
+    void aNumberSeenBeforeGivesTheSameAnswer() {
+        PhoneNumbers phones = new PhoneNumbers("US");
+        for (int i = 0; i < 3; i++) {
+            // the second and third answers come from the cache: they must be what parsing gave
+            assertThat(phones.e164("whatsapp:+14155552671")).contains("+14155552671");
+            assertThat(phones.e164(" (415) 555-2671 ")).contains("+14155552671");
+            assertThat(phones.e164("MyShop")).isEmpty();
+            assertThat(phones.normalize("MyShop")).isEqualTo("MyShop");
+        }
+        // the cache belongs to one default region: the same digits mean another number elsewhere
+        assertThat(new PhoneNumbers("DE").e164("030 1234567")).contains("+49301234567");
+        assertThat(phones.e164("030 1234567")).isNotEqualTo(Optional.of("+49301234567"));
     }
 
     @Test

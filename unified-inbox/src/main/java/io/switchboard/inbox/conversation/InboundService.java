@@ -78,12 +78,12 @@ class InboundService implements InboundHandler {
     public void onInbound(InboundMessage message) {
         List<HubEvent> stored;
         try {
-            stored = tx.execute(status -> publish(store(message)));
+            stored = tx.execute(status -> publish(store(message, true)));
         } catch (DuplicateKeyException race) {
             // another consumer created the same contact (or stored the same message) first: the
             // second attempt finds it
             log.debug("Unique-key race on inbound {}, retrying once: {}", message.hubId(), race.getMessage());
-            stored = tx.execute(status -> publish(store(message)));
+            stored = tx.execute(status -> publish(store(message, true)));
         }
         routeAfterCommit(stored);
     }
@@ -91,6 +91,13 @@ class InboundService implements InboundHandler {
     /**
      * Several messages in one database transaction (one commit instead of one each). A failure rolls
      * all of them back; the caller then delivers them one at a time through {@link #onInbound}.
+     *
+     * <p>A batch does not look each message up before storing it: a message stored before (the bus
+     * redelivers what it handed over just before a crash) breaks a unique key of {@code message},
+     * which rolls the batch back, and then each message goes through {@link #onInbound}, which checks.
+     * That saves a query per message on the path every message takes, for a retry on one that almost
+     * none do. The batch's events are written after all its messages, so a batch rolled back has
+     * published none.
      */
     @Override
     public void onInboundBatch(List<InboundMessage> batch) {
@@ -98,13 +105,21 @@ class InboundService implements InboundHandler {
             onInbound(batch.get(0));
             return;
         }
-        List<HubEvent> stored = tx.execute(status -> {
-            List<HubEvent> all = new ArrayList<>();
-            for (InboundMessage message : batch) {
-                all.addAll(publish(store(message)));
-            }
-            return all;
-        });
+        List<HubEvent> stored;
+        try {
+            stored = tx.execute(status -> {
+                List<HubEvent> all = new ArrayList<>();
+                for (InboundMessage message : batch) {
+                    all.addAll(store(message, false));
+                }
+                return publish(all);
+            });
+        } catch (DuplicateKeyException seenBefore) {
+            log.debug("A batch of {} inbound messages met a unique key ({}); storing them one at a time",
+                    batch.size(), seenBefore.getMessage());
+            batch.forEach(this::onInbound);
+            return;
+        }
         routeAfterCommit(stored);
     }
 
@@ -123,8 +138,9 @@ class InboundService implements InboundHandler {
         }
     }
 
-    private List<HubEvent> store(InboundMessage m) {
-        if (messages.inboundExists(m.customer(), m.providerMessageId())) {
+    /** @param checkStored look the message up first; without it, a message stored before breaks a unique key */
+    private List<HubEvent> store(InboundMessage m, boolean checkStored) {
+        if (checkStored && messages.inboundExists(m.customer(), m.providerMessageId())) {
             return List.of();
         }
         Instant now = clock.instant();

@@ -157,6 +157,27 @@ abstract class InboxPersistenceContract {
     }
 
     @Test
+    void aBatchRedeliveredAfterACrashStoresOnlyWhatIsNew() {
+        // the bus hands over a batch again when the hub died after the database commit, before the broker's
+        InboundMessage stored = message(ALICE, "p1", "Hello", Map.of());
+        inbound.onInbound(stored);
+        events.clear();
+
+        inbound.onInboundBatch(List.of(message(BOB, "s1", "Order 42?", Map.of()), stored,
+                message(ALICE, "p2", "Anyone there?", Map.of())));
+
+        assertThat(jdbc.sql("SELECT provider_id FROM message ORDER BY id").query(String.class).list())
+                .containsExactly("p1", "s1", "p2");
+        // nothing twice: no event of the batch's first attempt, none for the message stored before
+        assertThat(events).extracting(HubEvent::type).containsExactly(
+                EventType.CONTACT_CREATED, EventType.CONVERSATION_CREATED, EventType.MESSAGE_CREATED,
+                EventType.MESSAGE_CREATED);
+        ConversationView alice = conversations.list(null, 100).stream()
+                .filter(c -> c.lastChannel().equals("WEBCHAT")).findFirst().orElseThrow();
+        assertThat(conversations.messages(alice.id())).extracting(MessageView::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
     void secondMessageOfTheSameContactJoinsTheOpenConversationWithSeq2() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("lang", "en")));
         inbound.onInbound(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help")));

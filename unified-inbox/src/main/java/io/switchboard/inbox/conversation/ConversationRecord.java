@@ -4,7 +4,7 @@ import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import java.time.Instant;
 
-/** A conversation row, plus the text of its last message for the list preview. */
+/** A conversation row, plus the text of its last message for the list preview (null where a query skips it). */
 record ConversationRecord(long id, long contactId, ConversationStatus status, String lastChannel,
                           String lastAccount, String lastAddress, String contextJson, Instant createdAt,
                           Instant updatedAt, Instant lastMessageAt, Instant lastInboundAt, String lastText,

@@ -24,8 +24,8 @@ class OutboxConfiguration {
     Poller outboxRelay(OutboxRepository outbox, @Qualifier("eventPublisher") EventPublisher bus, BusCodec codec,
                        @Value("${hub.events.outbox.poll-interval:1s}") Duration interval,
                        @Value("${hub.events.outbox.lease:30s}") Duration lease,
-                       @Value("${hub.events.outbox.batch-size:100}") int batchSize, TransactionOperations tx) {
-        return new Poller("event-outbox-relay", interval, new OutboxRelay(outbox, bus, codec, tx, lease, batchSize));
+                       @Value("${hub.events.outbox.batch-size:100}") int batchSize) {
+        return new Poller("event-outbox-relay", interval, new OutboxRelay(outbox, bus, codec, lease, batchSize));
     }
 
     @Bean

@@ -7,16 +7,17 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.outbox.OutboxRepository.OutboxRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Publishes outbox rows to the bus in the order they were written, then deletes them. Each run takes
- * up to {@code batchSize} rows, leases them (one database transaction), publishes them together
+ * up to {@code batchSize} rows, leases them (one statement for all), publishes them together
  * to {@code hub.events} ({@link EventPublisher#publishDurably}: one broker transaction, one journal sync;
  * agents got them from {@link OutboxEventPublisher} at the commit) and deletes them. A
  * row is leased while it is being sent, so nodes do not send the same row at once; a node that dies
@@ -30,19 +31,16 @@ class OutboxRelay implements Runnable {
     private final OutboxRepository outbox;
     private final EventPublisher bus;
     private final BusCodec codec;
-    private final TransactionOperations tx;
     private final Duration lease;
     private final int batchSize;
 
-    OutboxRelay(OutboxRepository outbox, EventPublisher bus, BusCodec codec, TransactionOperations tx,
-                Duration lease, int batchSize) {
+    OutboxRelay(OutboxRepository outbox, EventPublisher bus, BusCodec codec, Duration lease, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("hub.events.outbox.batch-size must be at least 1, was " + batchSize);
         }
         this.outbox = outbox;
         this.bus = bus;
         this.codec = codec;
-        this.tx = tx;
         this.lease = lease;
         this.batchSize = batchSize;
     }
@@ -60,9 +58,9 @@ class OutboxRelay implements Runnable {
         if (rows.isEmpty()) {
             return 0;
         }
-        // one commit for the leases; a row another node leased first is left to it
-        List<OutboxRow> claimed = tx.execute(status ->
-                rows.stream().filter(row -> outbox.claim(row.id(), now, now.plus(lease))).toList());
+        // one statement leases them all; a row another node leased first is left to it
+        Set<Long> taken = new HashSet<>(outbox.claim(rows.stream().map(OutboxRow::id).toList(), now, now.plus(lease)));
+        List<OutboxRow> claimed = rows.stream().filter(row -> taken.contains(row.id())).toList();
         if (!claimed.isEmpty()) {
             bus.publishDurably(claimed.stream().map(this::toEvent).toList());
             outbox.delete(claimed.stream().map(OutboxRow::id).toList());

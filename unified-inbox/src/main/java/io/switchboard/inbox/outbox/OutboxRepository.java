@@ -6,6 +6,8 @@ import io.switchboard.inbox.support.Sql;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The {@code event_outbox} table: events waiting to be relayed to the bus. */
@@ -38,14 +40,23 @@ class OutboxRepository {
                 .list();
     }
 
-    /** Atomically takes a row for {@code leaseUntil}: false when another node took it first. */
-    boolean claim(long id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("UPDATE event_outbox SET lease_until = :until"
-                        + " WHERE id = :id AND (lease_until IS NULL OR lease_until < :now)")
+    /**
+     * Takes the rows nobody holds for {@code leaseUntil}, in one statement whatever their number: the
+     * ids it took (a row another node holds is left out). The ids come back as generated keys: the
+     * PostgreSQL driver appends {@code RETURNING id}, H2 returns the updated rows' column.
+     */
+    List<Long> claim(List<Long> ids, Instant now, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        KeyHolder taken = new GeneratedKeyHolder();
+        jdbc.sql("UPDATE event_outbox SET lease_until = :until"
+                        + " WHERE id IN (:ids) AND (lease_until IS NULL OR lease_until < :now)")
                 .param("until", ts(leaseUntil))
-                .param("id", id)
+                .param("ids", ids)
                 .param("now", ts(now))
-                .update() == 1;
+                .update(taken, "id");
+        return taken.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
     }
 
     void delete(List<Long> ids) {

@@ -12,23 +12,22 @@ import io.switchboard.inbox.support.Poller;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The event outbox on H2: an event exists exactly when its transaction commits, agents hear of it only
- * then, and the relay publishes it in batches, in order.
+ * The event outbox on a real database (a subclass per database): an event exists exactly when its
+ * transaction commits, agents hear of it only then, and the relay publishes it in batches, in order.
  */
-class OutboxTest {
+abstract class OutboxContract {
 
     final List<HubEvent> bus = new CopyOnWriteArrayList<>();
     final List<String> agents = new CopyOnWriteArrayList<>();
@@ -38,16 +37,23 @@ class OutboxTest {
     OutboxEventPublisher publisher;
     OutboxRelay relay;
 
+    /** A database of the test's own, migrated by the caller. */
+    abstract DataSource dataSource();
+
+    /** Flyway for it (a subclass may confine it to a schema of its own). */
+    FluentConfiguration flyway(DataSource ds) {
+        return Flyway.configure().dataSource(ds);
+    }
+
     @BeforeEach
     void setUp() {
-        DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sa", "");
-        Flyway.configure().dataSource(ds).load().migrate();
+        DataSource ds = dataSource();
+        flyway(ds).load().migrate();
         outbox = new OutboxRepository(JdbcClient.create(ds));
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }),
                 (audience, key, json) -> agents.add(audience + " " + json));
-        relay = new OutboxRelay(outbox, bus::add, codec, tx, Duration.ofSeconds(30), 2);
+        relay = new OutboxRelay(outbox, bus::add, codec, Duration.ofSeconds(30), 2);
     }
 
     static HubEvent event(String text) {
@@ -127,7 +133,7 @@ class OutboxTest {
         publisher.publish(event("kept"));
         OutboxRelay failing = new OutboxRelay(outbox, e -> {
             throw new IllegalStateException("broker down");
-        }, codec, tx, Duration.ZERO, 100);
+        }, codec, Duration.ZERO, 100);
         assertThatThrownBy(failing::run).hasMessageContaining("broker down");
         assertThat(outbox.count()).isEqualTo(1);
         relay.run();
@@ -153,11 +159,32 @@ class OutboxTest {
         }
         // another node holds the fourth row for a while
         long held = outbox.due(java.time.Instant.now(), 10).get(3).id();
-        assertThat(outbox.claim(held, java.time.Instant.now(), java.time.Instant.now().plusSeconds(60))).isTrue();
+        assertThat(outbox.claim(List.of(held), java.time.Instant.now(), java.time.Instant.now().plusSeconds(60)))
+                .containsExactly(held);
 
-        new OutboxRelay(outbox, batching, codec, tx, Duration.ofSeconds(30), 2).run();
+        new OutboxRelay(outbox, batching, codec, Duration.ofSeconds(30), 2).run();
 
         assertThat(batches).containsExactly(List.of("m1", "m2"), List.of("m3", "m5"), List.of("m6"));
         assertThat(outbox.count()).isEqualTo(1);
+    }
+
+    @Test
+    void oneStatementLeasesWhatNobodyHoldsAndSaysWhichRowsItTook() {
+        for (int i = 1; i <= 5; i++) {
+            publisher.publish(event("m" + i));
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<Long> ids = outbox.due(now, 10).stream().map(OutboxRepository.OutboxRow::id).toList();
+        assertThat(ids).hasSize(5);
+        // another node leased the second and fourth rows between this node's read and its lease
+        assertThat(outbox.claim(List.of(ids.get(1), ids.get(3)), now, now.plusSeconds(60)))
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(3));
+
+        assertThat(outbox.claim(ids, now, now.plusSeconds(30)))
+                .containsExactlyInAnyOrder(ids.get(0), ids.get(2), ids.get(4));
+        assertThat(outbox.claim(ids, now, now.plusSeconds(30))).as("all held now").isEmpty();
+        assertThat(outbox.claim(List.of(), now, now.plusSeconds(30))).isEmpty();
+        // a lease that ran out can be taken again
+        assertThat(outbox.claim(ids, now.plusSeconds(61), now.plusSeconds(120))).hasSize(5);
     }
 }

@@ -21,7 +21,8 @@ final class InboundPhases {
      */
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,
                       long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency,
-                      double hubCpuMillisPerMessage, double hubWrittenKiBPerMessage) {
+                      double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
+                      double hubWrittenKiBPerMessage) {
     }
 
     /** A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. */
@@ -57,6 +58,7 @@ final class InboundPhases {
         long failedBefore = traffic.failed.get();
         AtomicLong accepted = new AtomicLong();
         long cpuBefore = traffic.hub.cpuMillis();
+        long machineBefore = Machine.busyMillis();
         long writtenBefore = traffic.hub.writtenBytes();
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
@@ -92,13 +94,18 @@ final class InboundPhases {
         // what the hub's process spent (accepting, storing, pushing) per message, backlog included: a
         // figure that holds even when other work shares the machine
         double cpuPerMessage = visible == 0 ? Double.NaN : (traffic.hub.cpuMillis() - cpuBefore) / (double) visible;
+        // and what the whole machine spent: the hub plus a local database server (PostgreSQL's work is
+        // outside the hub's process) and the load generator
+        long machineAfter = Machine.busyMillis();
+        double machinePerMessage = visible == 0 || machineBefore < 0 || machineAfter < 0 ? Double.NaN
+                : (machineAfter - machineBefore) / (double) visible;
         // and what it wrote to disk per message (journal and database): the disk is what the bus alone is bound by
         long writtenAfter = traffic.hub.writtenBytes();
         double kibPerMessage = visible == 0 || writtenBefore < 0 || writtenAfter < 0 ? Double.NaN
                 : (writtenAfter - writtenBefore) / 1024.0 / visible;
         return new Throughput(accepted.get() / seconds, visibleInWindow / seconds, visible / (seconds + drain / 1000.0),
                 accepted.get(), visible, traffic.failed.get() - failedBefore, drain, seconds, latencies.summary(),
-                cpuPerMessage, kibPerMessage);
+                cpuPerMessage, machinePerMessage, kibPerMessage);
     }
 
     /**

@@ -18,6 +18,24 @@ record Machine(int cores, long memoryMiB, String cpuModel, String javaVersion, S
         return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : "unknown";
     }
 
+    /**
+     * CPU time every process on the machine has used since boot (user, nice, system, interrupts,
+     * steal; not idle or I/O wait), in ms; -1 when unknown. Counts the database server when it runs
+     * here, and the load generator.
+     */
+    static long busyMillis() {
+        String[] first = read("/proc/stat").split("\n", 2)[0].trim().split("\\s+");
+        if (first.length < 9 || !first[0].equals("cpu")) {
+            return -1;
+        }
+        long ticks = 0;
+        for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+            ticks += Long.parseLong(first[field]);
+        }
+        // the kernel counts in USER_HZ ticks, 100 per second on Linux
+        return ticks * 10;
+    }
+
     private static long readMemoryMiB() {
         for (String line : read("/proc/meminfo").split("\n")) {
             if (line.startsWith("MemTotal:")) {

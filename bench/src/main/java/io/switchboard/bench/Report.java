@@ -28,6 +28,8 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "inbound accepted (msg/s)", "", r -> fmt(r.inbound().acceptedPerSecond()));
         row(rows, "hub CPU per inbound message (ms, all threads)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().hubCpuMillisPerMessage()));
+        row(rows, "machine CPU per inbound message (ms, all processes: hub, local database, load generator)", "",
+                r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().machineCpuMillisPerMessage()));
         row(rows, "hub disk writes per inbound message (KiB)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.1f", r.inbound().hubWrittenKiBPerMessage()));
         row(rows, "inbound incl. draining the backlog (msg/s, drain s)", "",

@@ -34,6 +34,9 @@ class BenchSmokeIT {
         assertThat(h2.rssIdleMiB()).isPositive();
         assertThat(h2.inbound().visible()).isPositive().isEqualTo(h2.inbound().accepted());
         assertThat(h2.inbound().failed()).isZero();
+        // the whole machine spends at least what the hub's process does
+        assertThat(h2.inbound().machineCpuMillisPerMessage()).isPositive()
+                .isGreaterThanOrEqualTo(h2.inbound().hubCpuMillisPerMessage() * 0.9);
         assertThat(h2.latencyAtRate().latency().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().latency().p50()).isPositive();
         assertThat(h2.latencyAtRate().latency().max()).isGreaterThanOrEqualTo(h2.latencyAtRate().latency().p99());

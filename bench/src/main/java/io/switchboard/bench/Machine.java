@@ -19,9 +19,9 @@ record Machine(int cores, long memoryMiB, String cpuModel, String javaVersion, S
     }
 
     /**
-     * CPU time every process on the machine has used since boot (user, nice, system, interrupts,
-     * steal; not idle or I/O wait), in ms; -1 when unknown. Counts the database server when it runs
-     * here, and the load generator.
+     * CPU time every process on the machine has used since boot (user, nice, system, interrupts; not
+     * idle, I/O wait or the time a hypervisor gave to other machines), in ms; -1 when unknown. Counts
+     * the database server when it runs here, and the load generator.
      */
     static long busyMillis() {
         String[] first = read("/proc/stat").split("\n", 2)[0].trim().split("\\s+");
@@ -29,7 +29,7 @@ record Machine(int cores, long memoryMiB, String cpuModel, String javaVersion, S
             return -1;
         }
         long ticks = 0;
-        for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+        for (int field : new int[] {1, 2, 3, 6, 7}) {
             ticks += Long.parseLong(first[field]);
         }
         // the kernel counts in USER_HZ ticks, 100 per second on Linux

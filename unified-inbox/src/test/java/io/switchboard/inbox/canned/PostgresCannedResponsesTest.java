@@ -1,24 +1,26 @@
 package io.switchboard.inbox.canned;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.switchboard.inbox.support.PostgresTestSchema;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.AfterEach;
 
-/** Canned responses on PostgreSQL, in a schema of the test's own; runs when SWITCHBOARD_TEST_POSTGRES_URL is set. */
+/** Canned responses on PostgreSQL, in a schema of the test's own ({@link PostgresTestSchema}). */
 class PostgresCannedResponsesTest extends CannedResponsesContract {
 
-    private static final String URL = System.getenv("SWITCHBOARD_TEST_POSTGRES_URL");
-    private final String schema = "cr_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final PostgresTestSchema schema = new PostgresTestSchema("cr");
 
     @Override
     DataSource dataSource() {
-        assumeTrue(URL != null && !URL.isBlank(), "SWITCHBOARD_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped");
-        return new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return schema.dataSource();
     }
 
     @Override
     String schema() {
-        return schema;
+        return schema.name();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        schema.drop();
     }
 }

@@ -1,32 +1,34 @@
 package io.switchboard.inbox.crm;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.switchboard.inbox.support.PostgresTestSchema;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.AfterEach;
 
 /**
- * Webhook deliveries on PostgreSQL: claims with {@code FOR UPDATE SKIP LOCKED}. Runs when
- * {@code SWITCHBOARD_TEST_POSTGRES_URL} names a database the test may wipe.
+ * Webhook deliveries on PostgreSQL: claims with {@code FOR UPDATE SKIP LOCKED}. In a schema of its own
+ * ({@link PostgresTestSchema}).
  */
 class PostgresWebhookPersistenceTest extends WebhookPersistenceContract {
 
-    private static final String URL = System.getenv("SWITCHBOARD_TEST_POSTGRES_URL");
-    private final String schema = "wh_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final PostgresTestSchema schema = new PostgresTestSchema("wh");
 
     @Override
     DataSource dataSource() {
-        assumeTrue(URL != null && !URL.isBlank(), "SWITCHBOARD_TEST_POSTGRES_URL is not set: PostgreSQL webhook tests skipped");
-        return new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return schema.dataSource();
     }
 
     @Override
     String schema() {
-        return schema;
+        return schema.name();
     }
 
     @Override
     boolean skipLocked() {
         return true;
+    }
+
+    @AfterEach
+    void dropSchema() {
+        schema.drop();
     }
 }

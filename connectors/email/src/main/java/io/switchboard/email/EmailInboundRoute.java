@@ -11,11 +11,13 @@ import org.apache.camel.component.mail.MailMessage;
  * One polling route per mailbox ({@code email-inbound-<address>}). camel-mail with {@code peek=true}
  * fetches without setting \Seen; it flags the mail seen (or moves it to the processed folder) only
  * when the exchange completed, and leaves it untouched when the exchange failed, so a mail the hub
- * did not durably take is polled again.
+ * did not durably take is polled again. A poll takes at most {@value #MAX_MESSAGES_PER_POLL} mails and,
+ * when it took any, the next poll follows at once ({@code greedy}): a backlog drains at the speed the
+ * hub takes mail, not {@value #MAX_MESSAGES_PER_POLL} mails per poll interval.
  */
 final class EmailInboundRoute extends RouteBuilder {
 
-    /** Bounds the work of one poll; the rest comes with the next. */
+    /** Bounds the work of one poll; the rest comes with the next, which follows at once. */
     private static final int MAX_MESSAGES_PER_POLL = 50;
 
     private final EmailProperties properties;
@@ -45,7 +47,7 @@ final class EmailInboundRoute extends RouteBuilder {
                 .append("?username=RAW(").append(imap.user()).append(')')
                 .append("&folderName=RAW(").append(imap.folder()).append(')')
                 .append("&peek=true&unseen=true&mapMailMessage=false&closeFolder=true")
-                .append("&maxMessagesPerPoll=").append(MAX_MESSAGES_PER_POLL)
+                .append("&maxMessagesPerPoll=").append(MAX_MESSAGES_PER_POLL).append("&greedy=true")
                 .append("&initialDelay=1000&delay=").append(imap.pollInterval().toMillis())
                 .append("&connectionTimeout=").append(properties.connectionTimeout().toMillis());
         if (imap.processedFolder() != null && !imap.processedFolder().isBlank()) {

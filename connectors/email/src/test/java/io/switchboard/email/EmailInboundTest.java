@@ -341,7 +341,17 @@ class EmailInboundTest extends GreenMailTestSupport {
         await().atMost(WAIT).until(() -> health.of(SUPPORT).health().getStatus().equals(Status.UP));
         assertThat(health.of(SUPPORT).health().getDetails()).containsEntry("mailbox", SUPPORT)
                 .containsKey("lastSuccessAt");
-        assertThat(health.all()).containsOnlyKeys(SUPPORT, SALES, REFUSING, OFFLINE);
+        assertThat(health.all()).containsOnlyKeys(SUPPORT, SALES, REFUSING, OFFLINE, BACKLOG);
+    }
+
+    @Test
+    void aBacklogLargerThanOnePollIsTakenWithoutWaitingForTheNextPoll() {
+        // the mailbox is polled once an hour and held 120 mails before the connector started; a poll takes
+        // at most 50, so without the immediate next poll the rest would wait an hour
+        await().atMost(WAIT).until(() -> gateway.accepted.stream()
+                .filter(m -> m.customer().account().equals(BACKLOG)).count() == BACKLOG_SIZE);
+        assertThat(gateway.accepted.stream().filter(m -> m.customer().account().equals(BACKLOG))
+                .map(m -> m.thread().subject()).distinct().count()).isEqualTo(BACKLOG_SIZE);
     }
 
     private byte[] read(String key) throws Exception {

@@ -16,6 +16,9 @@ abstract class GreenMailTestSupport {
     static final String SALES = "sales@shop.test";
     static final String REFUSING = "refusing@shop.test";
     static final String OFFLINE = "offline@shop.test";
+    /** Polled once an hour, and holding more mail than one poll takes before the connector starts. */
+    static final String BACKLOG = "backlog@shop.test";
+    static final int BACKLOG_SIZE = 120;
 
     static final int SMTP_PORT = MailServer.freePort();
     static final int IMAP_PORT = MailServer.freePort();
@@ -28,6 +31,11 @@ abstract class GreenMailTestSupport {
     static {
         GREEN_MAIL.setUser(REFUSING, REFUSING, PASSWORD);
         GREEN_MAIL.setUser(OFFLINE, OFFLINE, PASSWORD);
+        GreenMailUser backlog = GREEN_MAIL.setUser(BACKLOG, BACKLOG, PASSWORD);
+        for (int i = 1; i <= BACKLOG_SIZE; i++) {
+            MailServer.deliver(backlog, Mails.plain("<backlog-" + i + "@customer.test>", "Ivy <ivy@customer.test>",
+                    BACKLOG, "Backlog " + i, "Mail " + i + " of the backlog"));
+        }
     }
 
     @DynamicPropertySource
@@ -43,6 +51,8 @@ abstract class GreenMailTestSupport {
         registry.add("hub.channels.email.mailboxes[1].imap.processed-folder", () -> "Processed");
         mailbox(registry, 2, REFUSING, FAKE_SMTP.port());
         mailbox(registry, 3, OFFLINE, CLOSED_PORT);
+        mailbox(registry, 4, BACKLOG, SMTP_PORT);
+        registry.add("hub.channels.email.mailboxes[4].imap.poll-interval", () -> "1h");
     }
 
     private static void mailbox(DynamicPropertyRegistry registry, int i, String address, int smtpPort) {

@@ -12,19 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An agent's real-time connection ({@code /api/realtime}): every {@code message.created} of an
  * inbound message is reported with the time it arrived, its provider id (the webhook's MessageSid,
- * or {@code visitorId:clientId} for web chat), the customer's address and the conversation.
+ * or {@code visitorId:clientId} for web chat), its channel, the customer's address and the conversation.
  */
 final class AgentFeed {
 
     /** What the agent saw. */
     interface Listener {
-        void inbound(String providerId, String address, long conversationId, long arrivedNanos);
+        void inbound(String providerId, String channel, String address, long conversationId, long arrivedNanos);
     }
 
     private final ObjectMapper json = new ObjectMapper();
     private JsonSocket socket;
     private final AtomicLong frames = new AtomicLong();
-    private volatile Listener listener = (p, a, c, t) -> { };
+    private volatile Listener listener = (p, ch, a, c, t) -> { };
 
     AgentFeed(HttpClient http, HubProcess hub) {
         String basic = Base64.getEncoder().encodeToString(
@@ -55,7 +55,8 @@ final class AgentFeed {
             JsonNode data = json.readTree(text).path("data");
             JsonNode message = data.path("message");
             if ("INBOUND".equals(message.path("direction").asText())) {
-                listener.inbound(message.path("providerId").asText(), message.path("address").asText(),
+                listener.inbound(message.path("providerId").asText(), message.path("channel").asText(),
+                        message.path("address").asText(),
                         data.path("conversationId").asLong(), now);
             }
         } catch (IOException e) {

@@ -55,11 +55,11 @@ public final class BenchMain {
                 ReferenceBroker.inboundSample());
         HubRun.log("reference: %.0f msg/s (%d-byte messages)", reference.messagesPerSecond(), reference.messageBytes());
         List<HubRun.Result> runs = new ArrayList<>();
-        try (FakeTwilio twilio = new FakeTwilio()) {
+        try (Providers providers = Providers.start(options.channels())) {
             for (String db : options.databases()) {
                 Database database = database(db, options);
                 if (database != null) {
-                    runs.add(HubRun.run(options, database, twilio, reference.messagesPerSecond()));
+                    runs.add(HubRun.run(options, database, providers, reference.messagesPerSecond()));
                 }
             }
         }
@@ -91,6 +91,11 @@ public final class BenchMain {
         s.put("heap", o.heap());
         s.put("hubProperties", o.hubProperties());
         s.put("hubJvmArgs", o.hubJvmArgs());
+        s.put("channels", o.channels());
+        s.put("channelSeconds", o.channelDuration().toSeconds());
+        s.put("channelRate", o.channelRate());
+        s.put("channelWorkers", o.channelWorkers());
+        s.put("channelCustomers", o.channelCustomers());
         return s;
     }
 }

@@ -29,11 +29,21 @@ import java.util.Locale;
  * @param hubJvmArgs     extra JVM options for the hub, before {@code -jar} (e.g. a class data sharing archive)
  * @param startups       with {@code --startup N}: only start the hub N times per database and report start-up
  *                       (wall and CPU time to healthy); 0 runs the whole bench
+ * @param channels       the other channels measured one by one after SMS and web chat (messenger, instagram,
+ *                       whatsapp, telegram, email), each with its connector switched on in the hub; empty for none
+ * @param channelDuration each channel's sustained, fixed-rate and reply phases run this long
+ * @param channelRate    each channel's fixed rate, messages per second
+ * @param channelWorkers concurrent senders (closed loop) of each channel's sustained phase
+ * @param channelCustomers distinct customers of each channel
  */
 record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<String> databases, String postgresUrl,
                     int webhookWorkers, int chatVisitors, int customers, int replyWorkers, int connections,
                     Path hubJar, String heap, Path out, boolean jfr, List<String> hubProperties,
-                    List<String> hubJvmArgs, int startups) {
+                    List<String> hubJvmArgs, int startups, List<String> channels, Duration channelDuration,
+                    int channelRate, int channelWorkers, int channelCustomers) {
+
+    /** Every channel the bench can drive besides SMS and web chat, in the order it measures them. */
+    static final List<String> ALL_CHANNELS = List.of("messenger", "instagram", "whatsapp", "telegram", "email");
 
     static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
     static final String POSTGRES_TEST_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
@@ -56,6 +66,11 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         List<String> hubProperties = new ArrayList<>();
         List<String> hubJvmArgs = new ArrayList<>();
         int startups = 0;
+        List<String> channels = ALL_CHANNELS;
+        Duration channelDuration = Duration.ofSeconds(20);
+        int channelRate = 100;
+        int channelWorkers = 8;
+        int channelCustomers = 200;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--jfr")) {
@@ -84,6 +99,12 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--hub-prop" -> hubProperties.add(value);
                 case "--hub-jvm-arg" -> hubJvmArgs.add(value);
                 case "--startup" -> startups = positive(name, value);
+                case "--channels" -> channels = value.equalsIgnoreCase("none") ? List.of()
+                        : List.of(value.toLowerCase(Locale.ROOT).split(","));
+                case "--channel-duration" -> channelDuration = duration(value);
+                case "--channel-rate" -> channelRate = positive(name, value);
+                case "--channel-workers" -> channelWorkers = positive(name, value);
+                case "--channel-customers" -> channelCustomers = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; see docs/performance.md");
             }
         }
@@ -92,11 +113,17 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 throw new IllegalArgumentException("--db takes h2, postgres or h2,postgres, not " + db);
             }
         }
+        for (String channel : channels) {
+            if (!ALL_CHANNELS.contains(channel)) {
+                throw new IllegalArgumentException("--channels takes a comma-separated list of "
+                        + String.join(", ", ALL_CHANNELS) + " (or none), not " + channel);
+            }
+        }
         Duration latencyPhase = latency != null ? latency : duration.compareTo(Duration.ofSeconds(30)) < 0
                 ? duration : Duration.ofSeconds(30);
         return new BenchOptions(duration, latencyPhase, rate, databases, pg, webhookWorkers, chatVisitors, customers,
                 replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs),
-                startups);
+                startups, channels, channelDuration, channelRate, channelWorkers, channelCustomers);
     }
 
     /** The reference broker runs a third of the throughput phase, between 3 and 20 seconds. */

@@ -46,6 +46,19 @@ final class FakeTwilio implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The Twilio connector's settings: the bench's test account, its number, this fake as the API. */
+    Map<String, String> hubProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("hub.channels.twilio.enabled", "true");
+        p.put("hub.channels.twilio.api-base-url", "http://127.0.0.1:" + port());
+        p.put("hub.channels.twilio.accounts[0].account-sid", HubProcess.ACCOUNT_SID);
+        p.put("hub.channels.twilio.accounts[0].auth-token", HubProcess.AUTH_TOKEN);
+        p.put("hub.channels.twilio.accounts[0].numbers[0].number", HubProcess.NUMBER);
+        // a real long code sends 1/s; the bench measures the hub, not Twilio's per-number limit
+        p.put("hub.channels.twilio.accounts[0].numbers[0].messages-per-second", "100000");
+        return p;
+    }
+
     void onMessage(ObjLongConsumer<String> bodyListener) {
         this.listener = bodyListener;
     }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The hub as an admin runs it with {@code ./switchboard}: {@code java -XX:SharedArchiveFile=switchboard.jsa -Xmx1g
  * -jar unified-inbox/target/app/switchboard-exec.jar} (the archive when the build made one) in its own JVM, on a
- * free loopback port, with a temporary data directory, the Twilio connector on (a test account
- * whose API is the bench's fake) and the database of the run. Its output goes to {@code hub.log}.
+ * free loopback port, with a temporary data directory, the connectors of the run's channels on (test accounts
+ * whose providers are the bench's fakes, {@link Providers}) and the database of the run. Its output goes to {@code hub.log}.
  */
 final class HubProcess implements AutoCloseable {
 
@@ -51,7 +51,7 @@ final class HubProcess implements AutoCloseable {
         this.startupCpuMillis = startupCpuMillis;
     }
 
-    static HubProcess start(BenchOptions options, Database database, int fakeTwilioPort, Path jfrFile)
+    static HubProcess start(BenchOptions options, Database database, Map<String, String> providers, Path jfrFile)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(options.hubJar())) {
             throw new IllegalStateException("No hub jar at " + options.hubJar().toAbsolutePath()
@@ -76,7 +76,7 @@ final class HubProcess implements AutoCloseable {
         command.addAll(options.hubJvmArgs());
         command.add("-jar");
         command.add(options.hubJar().toAbsolutePath().toString());
-        properties(port, dataDir, fakeTwilioPort, database).forEach((k, v) -> command.add("--" + k + "=" + v));
+        properties(port, dataDir, providers, database).forEach((k, v) -> command.add("--" + k + "=" + v));
         options.hubProperties().forEach(p -> command.add("--" + p));
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(dataDir.toFile())
@@ -91,7 +91,8 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> properties(int port, Path dataDir, int fakeTwilioPort, Database database) {
+    private static Map<String, String> properties(int port, Path dataDir, Map<String, String> providers,
+                                                  Database database) {
         Map<String, String> p = new java.util.LinkedHashMap<>();
         p.put("server.port", Integer.toString(port));
         p.put("server.address", "127.0.0.1");
@@ -99,13 +100,7 @@ final class HubProcess implements AutoCloseable {
         p.put("hub.public-base-url", "http://127.0.0.1:" + port);
         p.put("hub.security.bootstrap-admin.username", ADMIN);
         p.put("hub.security.bootstrap-admin.password", PASSWORD);
-        p.put("hub.channels.twilio.enabled", "true");
-        p.put("hub.channels.twilio.api-base-url", "http://127.0.0.1:" + fakeTwilioPort);
-        p.put("hub.channels.twilio.accounts[0].account-sid", ACCOUNT_SID);
-        p.put("hub.channels.twilio.accounts[0].auth-token", AUTH_TOKEN);
-        p.put("hub.channels.twilio.accounts[0].numbers[0].number", NUMBER);
-        // a real long code sends 1/s; the bench measures the hub, not Twilio's per-number limit
-        p.put("hub.channels.twilio.accounts[0].numbers[0].messages-per-second", "100000");
+        p.putAll(providers);
         p.putAll(database.properties());
         return p;
     }

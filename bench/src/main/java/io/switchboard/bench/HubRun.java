@@ -11,25 +11,27 @@ final class HubRun {
     record Result(String database, long startupMillis, double rssIdleMiB, InboundPhases.Throughput inbound,
                   double ratioToReference, InboundPhases.FixedRate latencyAtRate,
                   InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
-                  ConnectionsPhase.Result connections, String loadAverageAfter) {
+                  ConnectionsPhase.Result connections, List<ChannelPhases.Result> channels,
+                  String loadAverageAfter) {
     }
 
     private HubRun() {
     }
 
-    static Result run(BenchOptions options, Database database, FakeTwilio twilio, double referencePerSecond)
+    static Result run(BenchOptions options, Database database, Providers providers, double referencePerSecond)
             throws Exception {
         String tag = database.name().toLowerCase(java.util.Locale.ROOT);
         Path results = options.out().toAbsolutePath().getParent();
         Path jfr = options.jfr() ? results.resolve("hub-" + tag + ".jfr") : null;
         log("%s: starting the hub (java -Xmx%s -jar %s)", database.name(), options.heap(), options.hubJar());
-        HubProcess hub = HubProcess.start(options, database, twilio.port(), jfr);
+        HubProcess hub = HubProcess.start(options, database, providers.hubProperties(), jfr);
         try {
             log("%s: healthy after %d ms", database.name(), hub.startupMillis());
             Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
             double rssIdle = hub.rssMiB();
             try (Traffic traffic = new Traffic(hub, options.chatVisitors())) {
-                return phases(options, database, hub, traffic, twilio, referencePerSecond, rssIdle);
+                providers.channels.forEach(c -> c.attach(hub, traffic.http));
+                return phases(options, database, hub, traffic, providers, referencePerSecond, rssIdle);
             }
         } finally {
             hub.close();
@@ -39,7 +41,7 @@ final class HubRun {
     }
 
     private static Result phases(BenchOptions options, Database database, HubProcess hub, Traffic traffic,
-                                 FakeTwilio twilio, double referencePerSecond, double rssIdle) throws Exception {
+                                 Providers providers, double referencePerSecond, double rssIdle) throws Exception {
         String db = database.name();
         InboundPhases.seed(traffic, options.customers());
         Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, options.duration().toSeconds() / 4)));
@@ -53,18 +55,18 @@ final class HubRun {
         int near = Math.max(1, (int) (inbound.visiblePerSecond() * 0.85));
         InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, near, database);
         AgentRest agent = new AgentRest(hub);
-        List<Long> sms = traffic.conversations.entrySet().stream().filter(e -> e.getKey().startsWith("+"))
-                .map(java.util.Map.Entry::getValue).toList();
+        List<Long> sms = traffic.conversationsOn("SMS");
         log("%s: agent replies for %ds", db, options.latencyDuration().toSeconds());
-        OutboundPhase.Result outbound = OutboundPhase.run(agent, twilio, sms, options.latencyDuration(),
-                options.replyWorkers());
+        OutboundPhase.Result outbound = OutboundPhase.run(agent, providers.twilio::onMessage, "SMS", sms,
+                options.latencyDuration(), options.replyWorkers());
         log("%s: %.0f replies/s, %s", db, outbound.repliesPerSecond(), outbound.latency());
+        List<ChannelPhases.Result> channels = ChannelPhases.run(options, db, traffic, agent, providers.channels);
         log("%s: %d visitor sessions", db, options.connections());
         ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
         log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
                 connections.delivered(), connections.heapPerConnectionKiB());
         return new Result(db, hub.startupMillis(), rssIdle, inbound, inbound.visiblePerSecond() / referencePerSecond,
-                atRate, nearSaturation, outbound, connections, Machine.load());
+                atRate, nearSaturation, outbound, connections, channels, Machine.load());
     }
 
     private static InboundPhases.FixedRate fixedRate(Traffic traffic, BenchOptions options, int rate,

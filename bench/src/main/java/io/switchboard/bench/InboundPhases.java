@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /** The inbound measurements: sustained throughput (closed loop) and latency at a fixed rate (open loop). */
 final class InboundPhases {
@@ -48,11 +50,48 @@ final class InboundPhases {
         traffic.drain(Duration.ofSeconds(60));
     }
 
+    /** A closed-loop sender: sends its next message as soon as the last one was answered, while it is alive. */
+    record Worker(BooleanSupplier alive, Callable<Boolean> sendOne) {
+    }
+
     /**
      * Every webhook worker and every visitor sends its next message as soon as the last one was
      * acknowledged, for {@code duration}; then the backlog drains.
      */
     static Throughput sustained(Traffic traffic, Duration duration, int webhookWorkers, int customers) throws Exception {
+        List<Worker> workers = new ArrayList<>();
+        for (int w = 0; w < webhookWorkers; w++) {
+            workers.add(new Worker(() -> true, () -> traffic.webhook(
+                    Webhooks.customer(ThreadLocalRandom.current().nextInt(customers)), System.nanoTime())));
+        }
+        for (ChatVisitor visitor : traffic.visitors) {
+            workers.add(new Worker(visitor::isOpen,
+                    () -> traffic.chat(visitor, System.nanoTime()).get(60, TimeUnit.SECONDS)));
+        }
+        return sustained(traffic, duration, workers);
+    }
+
+    /**
+     * {@code workers} senders of one channel's customer messages, closed loop, for {@code duration}; with the
+     * channel's {@link ChannelDriver#window() window}, each waits while that many are outstanding.
+     */
+    static Throughput sustained(Traffic traffic, ChannelDriver channel, Duration duration, int workers, int customers)
+            throws Exception {
+        List<Worker> senders = new ArrayList<>();
+        int window = channel.window();
+        for (int w = 0; w < workers; w++) {
+            senders.add(new Worker(() -> true, () -> {
+                while (window > 0 && traffic.pendingCount() >= window) {
+                    LockSupport.parkNanos(1_000_000); // polling our own counter: the agent's feed empties it
+                }
+                return traffic.send(channel, ThreadLocalRandom.current().nextInt(customers), System.nanoTime())
+                        .get(60, TimeUnit.SECONDS);
+            }));
+        }
+        return sustained(traffic, duration, senders);
+    }
+
+    private static Throughput sustained(Traffic traffic, Duration duration, List<Worker> senders) throws Exception {
         Latencies latencies = traffic.measure();
         long visibleBefore = traffic.visible.get();
         long failedBefore = traffic.failed.get();
@@ -62,23 +101,11 @@ final class InboundPhases {
         long writtenBefore = traffic.hub.writtenBytes();
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
-        ExecutorService workers = Executors.newFixedThreadPool(webhookWorkers + traffic.visitors.size(),
-                Traffic.daemon("bench-load"));
-        for (int w = 0; w < webhookWorkers; w++) {
+        ExecutorService workers = Executors.newFixedThreadPool(senders.size(), Traffic.daemon("bench-load"));
+        for (Worker sender : senders) {
             workers.submit(() -> {
-                while (System.nanoTime() < end) {
-                    String from = Webhooks.customer(ThreadLocalRandom.current().nextInt(customers));
-                    if (traffic.webhook(from, System.nanoTime())) {
-                        accepted.incrementAndGet();
-                    }
-                }
-                return null;
-            });
-        }
-        for (ChatVisitor visitor : traffic.visitors) {
-            workers.submit(() -> {
-                while (System.nanoTime() < end && visitor.isOpen()) {
-                    if (traffic.chat(visitor, System.nanoTime()).get(60, TimeUnit.SECONDS)) {
+                while (System.nanoTime() < end && sender.alive().getAsBoolean()) {
+                    if (sender.sendOne().call()) {
                         accepted.incrementAndGet();
                     }
                 }
@@ -114,12 +141,28 @@ final class InboundPhases {
      * scheduled moment, so a hub that falls behind cannot hide it.
      */
     static FixedRate fixedRate(Traffic traffic, int rate, Duration duration, int customers) throws Exception {
+        List<ChatVisitor> visitors = traffic.visitors;
+        return fixedRate(traffic, rate, duration, (i, scheduled) -> i % 2 == 0 || visitors.isEmpty()
+                ? traffic.webhookAsync(Webhooks.customer((int) (i % customers)), scheduled)
+                : traffic.chat(visitors.get((int) (i / 2 % visitors.size())), scheduled));
+    }
+
+    /** One channel's customer messages at exactly {@code rate} per second, customers in turn. */
+    static FixedRate fixedRate(Traffic traffic, ChannelDriver channel, int rate, Duration duration, int customers)
+            throws Exception {
+        return fixedRate(traffic, rate, duration, (i, scheduled) -> traffic.send(channel, (int) (i % customers), scheduled));
+    }
+
+    private interface ScheduledSend {
+        CompletableFuture<Boolean> send(long index, long scheduledNanos);
+    }
+
+    private static FixedRate fixedRate(Traffic traffic, int rate, Duration duration, ScheduledSend send) throws Exception {
         Latencies latencies = traffic.measure();
         long failedBefore = traffic.failed.get();
         long periodNanos = 1_000_000_000L / rate;
         long total = rate * duration.toSeconds();
         Semaphore inFlight = new Semaphore(512);
-        List<ChatVisitor> visitors = traffic.visitors;
         long begin = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long scheduled = begin + i * periodNanos;
@@ -128,10 +171,7 @@ final class InboundPhases {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
-            CompletableFuture<Boolean> sent = i % 2 == 0 || visitors.isEmpty()
-                    ? traffic.webhookAsync(Webhooks.customer((int) (i % customers)), scheduled)
-                    : traffic.chat(visitors.get((int) (i / 2 % visitors.size())), scheduled);
-            sent.whenComplete((ok, e) -> inFlight.release());
+            send.send(i, scheduled).whenComplete((ok, e) -> inFlight.release());
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         inFlight.acquire(512);

@@ -8,12 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Agent replies through to the provider: agents post replies to SMS conversations over the REST API
- * ({@code replyWorkers} outstanding at any time); the hub stores each, queues it on
- * {@code hub.outbound}, and the Twilio connector sends it to the bench's fake Messages API. Latency
- * runs from the POST to the fake receiving the reply.
+ * Agent replies through to the provider: agents post replies to one channel's conversations over the REST
+ * API ({@code replyWorkers} outstanding at any time); the hub stores each, queues it on
+ * {@code hub.outbound}, and the channel's connector sends it to the bench's fake of the provider (Twilio's
+ * Messages API, the Graph API, the Bot API, the customer's mailbox). Latency runs from the POST to the fake
+ * receiving the reply, matched by the reply's token.
  */
 final class OutboundPhase {
 
@@ -24,17 +29,21 @@ final class OutboundPhase {
     private OutboundPhase() {
     }
 
-    static Result run(AgentRest agent, FakeTwilio twilio, List<Long> conversations, Duration duration, int replyWorkers)
-            throws Exception {
+    /** Each reply carries a token of its own; a provider's fake reports the text (or more) it received. */
+    private static final Pattern TOKEN = Pattern.compile("reply-[0-9a-f]{32}");
+
+    static Result run(AgentRest agent, Consumer<ObjLongConsumer<String>> provider, String channel,
+                      List<Long> conversations, Duration duration, int replyWorkers) throws Exception {
         if (conversations.isEmpty()) {
-            throw new IllegalStateException("No SMS conversation to reply to: the inbound phases saw none");
+            throw new IllegalStateException("No " + channel + " conversation to reply to: the inbound phases saw none");
         }
         Map<String, Long> pending = new ConcurrentHashMap<>();
         Latencies latencies = new Latencies();
         AtomicLong delivered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        twilio.onMessage((body, arrived) -> {
-            Long sent = pending.remove(body);
+        provider.accept((text, arrived) -> {
+            Matcher token = TOKEN.matcher(text);
+            Long sent = token.find() ? pending.remove(token.group()) : null;
             if (sent != null) {
                 delivered.incrementAndGet();
                 latencies.record(arrived - sent);
@@ -46,12 +55,13 @@ final class OutboundPhase {
         long posted = 0;
         while (System.nanoTime() < end) {
             inFlight.acquire();
-            String text = "Your order ships today. " + UUID.randomUUID();
-            pending.put(text, System.nanoTime());
+            String token = "reply-" + UUID.randomUUID().toString().replace("-", "");
+            String text = "Your order ships today. " + token;
+            pending.put(token, System.nanoTime());
             long conversation = conversations.get((int) (posted++ % conversations.size()));
             agent.reply(conversation, text).whenComplete((status, e) -> {
                 if (e != null || status != 201) {
-                    pending.remove(text);
+                    pending.remove(token);
                     failed.incrementAndGet();
                 }
                 inFlight.release();

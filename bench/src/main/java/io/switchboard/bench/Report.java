@@ -50,6 +50,16 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "start-up to healthy (ms)", "≤ 10,000", r -> fmt(r.startupMillis()));
         row(rows, "resident memory idle (MiB)", "", r -> fmt(r.rssIdleMiB()));
         StringBuilder out = new StringBuilder();
+        out.append(table(rows));
+        String channels = channelTable();
+        if (!channels.isEmpty()) {
+            out.append('\n').append(channels);
+        }
+        return out.toString();
+    }
+
+    private String table(List<String[]> rows) {
+        StringBuilder out = new StringBuilder();
         out.append("| measure | target |");
         runs.forEach(r -> out.append(' ').append(r.database()).append(" |"));
         out.append("\n|---|---|");
@@ -57,6 +67,36 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         out.append('\n');
         for (String[] row : rows) {
             out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * One row per database and channel of the other channels' phases: sustained inbound, latency at the
+     * channel rate, replies through to the provider.
+     */
+    String channelTable() {
+        StringBuilder out = new StringBuilder();
+        for (HubRun.Result run : runs) {
+            for (ChannelPhases.Result c : run.channels()) {
+                if (out.isEmpty()) {
+                    out.append("| database | channel | inbound visible / accepted (msg/s) | hub CPU per msg (ms) ")
+                            .append("| at ").append(settings.get("channelRate")).append(" msg/s: held; p50 / p99 / max (ms) ")
+                            .append("| lost | replies (msg/s) | reply → provider p50 / p99 (ms) |\n")
+                            .append("|---|---|---|---|---|---|---|---|\n");
+                }
+                Latencies.Summary reply = c.outbound().latency();
+                out.append("| ").append(run.database()).append(" | ").append(c.channel())
+                        .append(" | ").append(fmt(c.inbound().visiblePerSecond())).append(" / ")
+                        .append(fmt(c.inbound().acceptedPerSecond()))
+                        .append(" | ").append(String.format(java.util.Locale.ROOT, "%.2f", c.inbound().hubCpuMillisPerMessage()))
+                        .append(" | ").append(fmt(c.latencyAtRate().sentPerSecond())).append("; ")
+                        .append(latency(c.latencyAtRate().latency()))
+                        .append(" | ").append(c.latencyAtRate().lost() + c.inbound().accepted() - c.inbound().visible())
+                        .append(" | ").append(fmt(c.outbound().repliesPerSecond()))
+                        .append(" | ").append(reply.count() == 0 ? "n/a" : String.format("%.1f / %.1f", reply.p50(), reply.p99()))
+                        .append(" |\n");
+            }
         }
         return out.toString();
     }

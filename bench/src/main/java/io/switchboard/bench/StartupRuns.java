@@ -25,7 +25,7 @@ final class StartupRuns {
         HubRun.log("hub: %s, JVM options %s, extra properties %s", options.hubJar(), options.hubJvmArgs(),
                 options.hubProperties());
         List<Start> starts = new ArrayList<>();
-        try (FakeTwilio twilio = new FakeTwilio()) {
+        try (Providers providers = Providers.start(options.channels())) {
             for (int run = 1; run <= options.startups(); run++) {
                 for (String db : options.databases()) {
                     Database database = db.equals("h2") ? Database.h2()
@@ -35,7 +35,7 @@ final class StartupRuns {
                                 BenchOptions.POSTGRES_TEST_ENV);
                         continue;
                     }
-                    starts.add(once(options, database, twilio, run));
+                    starts.add(once(options, database, providers, run));
                 }
             }
         }
@@ -43,9 +43,9 @@ final class StartupRuns {
         System.out.println(table(starts));
     }
 
-    private static Start once(BenchOptions options, Database database, FakeTwilio twilio, int run) throws Exception {
+    private static Start once(BenchOptions options, Database database, Providers providers, int run) throws Exception {
         String load = Machine.load();
-        HubProcess hub = HubProcess.start(options, database, twilio.port(), null);
+        HubProcess hub = HubProcess.start(options, database, providers.hubProperties(), null);
         try {
             HubRun.log("%s #%d: healthy after %,d ms wall, %,d ms CPU (load before: %s)", database.name(), run,
                     hub.startupMillis(), hub.startupCpuMillis(), load);

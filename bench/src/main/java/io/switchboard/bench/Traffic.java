@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Customer messages into one hub — signed Twilio webhooks over HTTP and web-chat frames over the
- * visitors' WebSockets — matched with what the agent's real-time feed shows: each message is
+ * Customer messages into one hub — signed Twilio webhooks over HTTP, web-chat frames over the
+ * visitors' WebSockets, and each other channel's provider ({@link ChannelDriver}) — matched with what the agent's real-time feed shows: each message is
  * stamped when it is sent and its latency recorded when its {@code message.created} arrives.
  */
 final class Traffic implements AutoCloseable {
@@ -27,6 +28,8 @@ final class Traffic implements AutoCloseable {
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     /** customer address (phone or visitor id) → conversation id, as the agent saw them */
     final Map<String, Long> conversations = new ConcurrentHashMap<>();
+    /** channel → conversation ids of its customers, as the agent saw them */
+    private final Map<String, Set<Long>> byChannel = new ConcurrentHashMap<>();
     final AtomicLong visible = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     private volatile Latencies sink = new Latencies();
@@ -45,13 +48,19 @@ final class Traffic implements AutoCloseable {
                 .stream().map(CompletableFuture::join).toList();
     }
 
-    private void seen(String providerId, String address, long conversationId, long arrivedNanos) {
+    private void seen(String providerId, String channel, String address, long conversationId, long arrivedNanos) {
         conversations.putIfAbsent(address, conversationId);
+        byChannel.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(conversationId);
         Long sent = pending.remove(providerId);
         if (sent != null) {
             visible.incrementAndGet();
             sink.record(arrivedNanos - sent);
         }
+    }
+
+    /** The conversations the agent saw messages of this channel in. */
+    List<Long> conversationsOn(String channel) {
+        return List.copyOf(byChannel.getOrDefault(channel, Set.of()));
     }
 
     /** Latencies from now on go to a fresh recorder, which is returned. */
@@ -80,6 +89,20 @@ final class Traffic implements AutoCloseable {
         pending.put(sid, stampNanos);
         return http.sendAsync(webhooks.message(sid, from, "Where is my order " + sid + "?"),
                 HttpResponse.BodyHandlers.discarding()).handle((r, e) -> accepted(sid, e == null && r.statusCode() == 200));
+    }
+
+    /** One message of customer {@code n} on a channel; the future says whether its provider's side was acknowledged. */
+    CompletableFuture<Boolean> send(ChannelDriver channel, int customer, long stampNanos) {
+        ChannelDriver.Outgoing message = channel.message(customer);
+        String providerId = message.providerId();
+        pending.put(providerId, stampNanos);
+        CompletableFuture<Boolean> sent;
+        try {
+            sent = message.send();
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((ok, e) -> accepted(providerId, e == null && ok));
     }
 
     /** One chat frame; the future says whether it was acknowledged (stored durably). */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * A few seconds of every phase against the real hub jar (H2), so the harness cannot rot: it must
+ * A few seconds of every phase, every channel included, against the real hub jar (H2), so the harness cannot rot: it must
  * produce a table and JSON with sane numbers. Speed targets are not asserted here — the real run
  * (docs/performance.md) is too slow for CI.
  */
@@ -21,6 +21,7 @@ class BenchSmokeIT {
         BenchOptions options = BenchOptions.parse("--db", "h2", "--duration", "3s", "--latency-duration", "2s",
                 "--rate", "50", "--customers", "20", "--webhook-workers", "2", "--chat-visitors", "2",
                 "--reply-workers", "2", "--connections", "20",
+                "--channel-duration", "2s", "--channel-rate", "20", "--channel-workers", "2", "--channel-customers", "5",
                 "--hub-jar", System.getProperty("bench.hub-jar", "../unified-inbox/target/app/switchboard-exec.jar"),
                 "--out", out.toString());
 
@@ -46,9 +47,25 @@ class BenchSmokeIT {
         assertThat(h2.connections().delivered()).isEqualTo(20);
         assertThat(h2.connections().heapHeldMiB()).isPositive();
 
-        assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy");
+        // every other channel through its provider's wire format: each message accepted reached the agent,
+        // each reply reached the provider's fake
+        assertThat(h2.channels()).extracting(ChannelPhases.Result::channel)
+                .containsExactly("MESSENGER", "INSTAGRAM", "WHATSAPP", "TELEGRAM", "EMAIL");
+        for (ChannelPhases.Result channel : h2.channels()) {
+            assertThat(channel.inbound().visible()).as(channel.channel()).isPositive()
+                    .isEqualTo(channel.inbound().accepted());
+            assertThat(channel.inbound().failed()).as(channel.channel()).isZero();
+            assertThat(channel.latencyAtRate().latency().count()).as(channel.channel())
+                    .isEqualTo((int) channel.latencyAtRate().sent());
+            assertThat(channel.outbound().delivered()).as(channel.channel()).isPositive()
+                    .isEqualTo(channel.outbound().posted());
+        }
+
+        assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy",
+                "| H2 | TELEGRAM |");
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("runs").get(0).path("channels").get(4).path("channel").asText()).isEqualTo("EMAIL");
     }
 }

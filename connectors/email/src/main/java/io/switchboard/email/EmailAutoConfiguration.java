@@ -30,6 +30,10 @@ public class EmailAutoConfiguration {
     /** The bus's defaults, for an application that runs the connector without core-routing's settings. */
     private static final BusProperties.Limits DEFAULT_LIMITS = new BusProperties.Limits(20000, 500000, 20, 50, 2048);
 
+    public EmailAutoConfiguration() {
+        MailStreamProviders.pinAngus();
+    }
+
     @Bean
     Mailboxes emailMailboxes(EmailProperties properties) {
         return new Mailboxes(properties);

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Each channel besides SMS and web chat on its own, one after the other against the same hub: its customers'
  * first messages (contacts and conversations exist), then sustained inbound from its provider (closed loop),
- * latency at a fixed rate, and agents' replies through to the provider's fake.
+ * latency at a fixed rate ({@code --channel-rate}, or 85 % of the sustained rate when that is lower), and agents'
+ * replies through to the provider's fake.
  */
 final class ChannelPhases {
 
@@ -43,9 +44,10 @@ final class ChannelPhases {
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, channel, duration, options.channelWorkers(),
                 customers);
         HubRun.log("%s %s: %.0f msg/s visible, %s", db, name, inbound.visiblePerSecond(), inbound.latency());
-        HubRun.log("%s %s: %d msg/s for %ds", db, name, options.channelRate(), duration.toSeconds());
-        InboundPhases.FixedRate atRate = InboundPhases.fixedRate(traffic, channel, options.channelRate(), duration,
-                customers);
+        // a rate the channel sustains: above it the phase measures a growing queue, not latency
+        int rate = Math.max(1, Math.min(options.channelRate(), (int) (inbound.visiblePerSecond() * 0.85)));
+        HubRun.log("%s %s: %d msg/s for %ds", db, name, rate, duration.toSeconds());
+        InboundPhases.FixedRate atRate = InboundPhases.fixedRate(traffic, channel, rate, duration, customers);
         HubRun.log("%s %s: held %.0f msg/s, %s", db, name, atRate.sentPerSecond(), atRate.latency());
         HubRun.log("%s %s: agent replies for %ds", db, name, duration.toSeconds());
         OutboundPhase.Result outbound = OutboundPhase.run(agent, channel::onReply, name, traffic.conversationsOn(name),

@@ -81,7 +81,8 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
             for (ChannelPhases.Result c : run.channels()) {
                 if (out.isEmpty()) {
                     out.append("| database | channel | inbound visible / accepted (msg/s) | hub CPU per msg (ms) ")
-                            .append("| at ").append(settings.get("channelRate")).append(" msg/s: held; p50 / p99 / max (ms) ")
+                            .append("| fixed rate (≤ ").append(settings.get("channelRate"))
+                            .append(" msg/s): held; p50 / p99 / max (ms) ")
                             .append("| lost | replies (msg/s) | reply → provider p50 / p99 (ms) |\n")
                             .append("|---|---|---|---|---|---|---|---|\n");
                 }

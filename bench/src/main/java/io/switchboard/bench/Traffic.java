@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Customer messages into one hub — signed Twilio webhooks over HTTP, web-chat frames over the
- * visitors' WebSockets, and each other channel's provider ({@link ChannelDriver}) — matched with what the agent's real-time feed shows: each message is
- * stamped when it is sent and its latency recorded when its {@code message.created} arrives.
+ * visitors' WebSockets, and each other channel's provider ({@link ChannelDriver}) — matched with
+ * what the agent's real-time feed shows: each message is stamped when it is sent and its latency
+ * recorded when its {@code message.created} arrives.
  */
 final class Traffic implements AutoCloseable {
 

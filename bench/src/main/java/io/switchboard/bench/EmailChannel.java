@@ -88,6 +88,19 @@ final class EmailChannel implements ChannelDriver {
         return p;
     }
 
+    /**
+     * A new hub starts with an empty support mailbox: GreenMail searches the whole INBOX for unseen mail at
+     * every poll, so the mail a previous database's run left there (seen) would slow this run's polls.
+     */
+    @Override
+    public void attach(HubProcess hub, java.net.http.HttpClient http) {
+        try {
+            mail.getManagers().getImapHostManager().getInbox(support).deleteAllMessages();
+        } catch (FolderException e) {
+            throw new IllegalStateException("GreenMail has no INBOX for " + SUPPORT, e);
+        }
+    }
+
     /** Customer {@code n}'s address; their mailbox exists (and reports replies) from the first mail on. */
     private String customer(int n) {
         return customers.computeIfAbsent(n, k -> {

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Each channel besides SMS and web chat on its own, one after the other against the same hub: its customers'
- * first messages (contacts and conversations exist), then sustained inbound from its provider (closed loop),
+ * first messages (contacts and conversations exist), a warm-up that is not counted, then sustained inbound from its provider (closed loop),
  * latency at a fixed rate ({@code --channel-rate}, or 85 % of the sustained rate when that is lower), and agents'
  * replies through to the provider's fake.
  */
@@ -39,6 +39,11 @@ final class ChannelPhases {
         HubRun.log("%s %s: first messages of %d customers", db, name, customers);
         seed(traffic, channel, customers);
         Duration duration = options.channelDuration();
+        // as for SMS and web chat: the channel's own code paths get compiled before anything is counted,
+        // else the first channel measured pays for the JIT
+        Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, duration.toSeconds() / 4)));
+        HubRun.log("%s %s: warming up for %ds", db, name, warmup.toSeconds());
+        InboundPhases.sustained(traffic, channel, warmup, options.channelWorkers(), customers);
         HubRun.log("%s %s: sustained inbound for %ds (%d senders)", db, name, duration.toSeconds(),
                 options.channelWorkers());
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, channel, duration, options.channelWorkers(),

@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 
 /**
  * One channel as its provider drives the hub: customer messages in (a signed webhook, or a mail in the
@@ -35,13 +36,21 @@ interface ChannelDriver extends AutoCloseable {
     /** Hands every reply the provider receives to {@code listener}: its text (or the whole body) and the time it arrived. */
     void onReply(ObjLongConsumer<String> listener);
 
-    /** A customer message not sent yet. */
-    interface Outgoing {
+    /**
+     * A customer message not sent yet: the provider id the agent will see, and how to send it (the
+     * future says whether the provider's side was acknowledged: webhook 200, mail delivered).
+     */
+    record Outgoing(String providerId, Supplier<CompletableFuture<Boolean>> sender) {
 
-        String providerId();
+        CompletableFuture<Boolean> send() {
+            return sender.get();
+        }
 
-        /** Sends it; the future says whether the provider's side was acknowledged (webhook 200, mail delivered). */
-        CompletableFuture<Boolean> send();
+        /** A webhook the hub must answer 200. */
+        static Outgoing webhook(String providerId, java.net.http.HttpClient http, java.net.http.HttpRequest request) {
+            return new Outgoing(providerId, () -> http.sendAsync(request,
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200));
+        }
     }
 
     @Override

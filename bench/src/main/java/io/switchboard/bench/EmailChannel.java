@@ -136,18 +136,10 @@ final class EmailChannel implements ChannelDriver {
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        return new Outgoing() {
-            @Override
-            public String providerId() {
-                return id;
-            }
-
-            @Override
-            public CompletableFuture<Boolean> send() {
-                support.deliver(mime);
-                return CompletableFuture.completedFuture(true);
-            }
-        };
+        return new Outgoing(id, () -> {
+            support.deliver(mime);
+            return CompletableFuture.completedFuture(true);
+        });
     }
 
     /** A backlog of a few polls' worth of mail: enough to keep every poll full, bounded so the phase ends drained. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -73,12 +72,7 @@ final class FakeTwilio implements AutoCloseable {
             }
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             listener.accept(form.getOrDefault("Body", ""), arrived);
-            byte[] answer = json.writeValueAsBytes(message(path.split("/")[3], form));
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
+            JsonAnswers.send(exchange, 201, json.writeValueAsBytes(message(path.split("/")[3], form)));
         }
     }
 

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 import javax.crypto.Mac;
@@ -134,17 +132,7 @@ final class MetaChannel implements ChannelDriver {
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return new Outgoing() {
-            @Override
-            public String providerId() {
-                return id;
-            }
-
-            @Override
-            public CompletableFuture<Boolean> send() {
-                return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
-            }
-        };
+        return Outgoing.webhook(id, http, request);
     }
 
     private byte[] body(String customer, String id, String text) {

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,17 +94,7 @@ final class TelegramChannel implements ChannelDriver {
                 .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         String providerId = BOT + ":" + chat + ":" + messageId;
-        return new Outgoing() {
-            @Override
-            public String providerId() {
-                return providerId;
-            }
-
-            @Override
-            public CompletableFuture<Boolean> send() {
-                return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
-            }
-        };
+        return Outgoing.webhook(providerId, http, request);
     }
 
     @Override
@@ -143,12 +130,7 @@ final class TelegramChannel implements ChannelDriver {
     }
 
     private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JsonAnswers.send(exchange, status, json.writeValueAsBytes(body));
     }
 
     @Override

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 
@@ -29,8 +24,7 @@ import java.util.function.ObjLongConsumer;
  */
 final class FakeGraph implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8, Traffic.daemon("fake-graph"));
+    private final LoopbackServer server;
     private final ObjectMapper json = new ObjectMapper();
     /** account id (page, IG account, WhatsApp phone number id) → its token */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -38,14 +32,11 @@ final class FakeGraph implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
 
     FakeGraph() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-        server.createContext("/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+        server = LoopbackServer.start("fake-graph", "/", this::handle);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     /** Accepts sends from {@code account} with {@code token}; their texts go to {@code listener}. */
@@ -117,7 +108,7 @@ final class FakeGraph implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        JsonAnswers.send(exchange, status, json.writeValueAsBytes(body));
+        LoopbackServer.json(exchange, status, json.writeValueAsBytes(body));
     }
 
     private static Map<String, String> query(String raw) {
@@ -135,7 +126,6 @@ final class FakeGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -2,10 +2,7 @@ package io.switchboard.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -15,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -29,20 +24,16 @@ final class FakeTwilio implements AutoCloseable {
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
             Locale.US);
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final LoopbackServer server;
     private final ObjectMapper json = new ObjectMapper();
     private volatile ObjLongConsumer<String> listener = (body, nanos) -> { };
 
     FakeTwilio() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-        server.createContext("/2010-04-01/Accounts/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+        server = LoopbackServer.start("fake-twilio", "/2010-04-01/Accounts/", this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The Twilio connector's settings: the bench's test account, its number, this fake as the API. */
@@ -72,7 +63,7 @@ final class FakeTwilio implements AutoCloseable {
             }
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             listener.accept(form.getOrDefault("Body", ""), arrived);
-            JsonAnswers.send(exchange, 201, json.writeValueAsBytes(message(path.split("/")[3], form)));
+            LoopbackServer.json(exchange, 201, json.writeValueAsBytes(message(path.split("/")[3], form)));
         }
     }
 
@@ -110,7 +101,6 @@ final class FakeTwilio implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

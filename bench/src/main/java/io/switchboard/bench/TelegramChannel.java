@@ -4,18 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 
@@ -32,8 +27,7 @@ final class TelegramChannel implements ChannelDriver {
     static final String SECRET = "bench_webhook-secret_42";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer api;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8, Traffic.daemon("fake-telegram"));
+    private final LoopbackServer api;
     private final AtomicLong updates = new AtomicLong(100_000);
     private final AtomicLong sentIds = new AtomicLong();
     private volatile ObjLongConsumer<String> listener = (text, nanos) -> { };
@@ -41,10 +35,7 @@ final class TelegramChannel implements ChannelDriver {
     private URI webhook;
 
     TelegramChannel() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-        api.createContext("/", this::handle);
-        api.setExecutor(threads);
-        api.start();
+        api = LoopbackServer.start("fake-telegram", "/", this::handle);
     }
 
     @Override
@@ -66,7 +57,7 @@ final class TelegramChannel implements ChannelDriver {
         p.put(t + "bots[0].token", TOKEN);
         p.put(t + "bots[0].mode", "webhook");
         p.put(t + "bots[0].webhook-secret", SECRET);
-        p.put(t + "bots[0].api-base-url", "http://127.0.0.1:" + api.getAddress().getPort());
+        p.put(t + "bots[0].api-base-url", api.baseUrl());
         return p;
     }
 
@@ -130,12 +121,11 @@ final class TelegramChannel implements ChannelDriver {
     }
 
     private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        JsonAnswers.send(exchange, status, json.writeValueAsBytes(body));
+        LoopbackServer.json(exchange, status, json.writeValueAsBytes(body));
     }
 
     @Override
     public void close() {
-        api.stop(0);
-        threads.shutdownNow();
+        api.close();
     }
 }

@@ -74,15 +74,23 @@ class InboundService implements InboundHandler {
         this.realtime = realtime;
     }
 
+    /**
+     * One message in its own database transaction. The first attempt does not look the message up: a
+     * message stored before (the bus redelivers what it handed over just before a crash; a provider's
+     * retry that came after the bus forgot its duplicate id) breaks a unique key of {@code message}, which
+     * rolls the attempt back before any event is written, and the second attempt looks it up and stores
+     * nothing. The same second attempt settles a race with another consumer that created the same contact
+     * first. That saves a query on the path nearly every message takes (a consumer that finds one message
+     * waiting hands it over alone) for a retry that almost none do.
+     */
     @Override
     public void onInbound(InboundMessage message) {
         List<HubEvent> stored;
         try {
-            stored = tx.execute(status -> publish(store(message, true)));
-        } catch (DuplicateKeyException race) {
-            // another consumer created the same contact (or stored the same message) first: the
-            // second attempt finds it
-            log.debug("Unique-key race on inbound {}, retrying once: {}", message.hubId(), race.getMessage());
+            stored = tx.execute(status -> publish(store(message, false)));
+        } catch (DuplicateKeyException seenOrRace) {
+            log.debug("Inbound {} met a unique key (stored before, or another consumer created its contact"
+                    + " first); retrying once with a look-up: {}", message.hubId(), seenOrRace.getMessage());
             stored = tx.execute(status -> publish(store(message, true)));
         }
         routeAfterCommit(stored);
@@ -92,12 +100,10 @@ class InboundService implements InboundHandler {
      * Several messages in one database transaction (one commit instead of one each). A failure rolls
      * all of them back; the caller then delivers them one at a time through {@link #onInbound}.
      *
-     * <p>A batch does not look each message up before storing it: a message stored before (the bus
-     * redelivers what it handed over just before a crash) breaks a unique key of {@code message},
-     * which rolls the batch back, and then each message goes through {@link #onInbound}, which checks.
-     * That saves a query per message on the path every message takes, for a retry on one that almost
-     * none do. The batch's events are written after all its messages, so a batch rolled back has
-     * published none.
+     * <p>As in {@link #onInbound}, no message is looked up first: one stored before breaks a unique
+     * key of {@code message}, which rolls the batch back, and then each message goes through
+     * {@link #onInbound}, whose second attempt looks it up. The batch's events are written after all
+     * its messages, so a batch rolled back has published none.
      */
     @Override
     public void onInboundBatch(List<InboundMessage> batch) {

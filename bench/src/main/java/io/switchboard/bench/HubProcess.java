@@ -35,6 +35,9 @@ final class HubProcess implements AutoCloseable {
     /** The hub's JVM defaults next to its jar, as {@code ./switchboard} passes them. */
     static final String JVM_OPTIONS = "jvm.options";
 
+    /** What the JVM prints ({@code [warning][cds,dynamic]}) when the archive does not fit its class path. */
+    static final String ARCHIVE_REFUSED = "Unable to use shared archive";
+
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
@@ -84,7 +87,14 @@ final class HubProcess implements AutoCloseable {
         HubProcess hub = new HubProcess(process, port, dataDir, 0, 0);
         try {
             long millis = hub.awaitHealthy(begin);
-            return new HubProcess(process, port, dataDir, millis, hub.cpuMillis());
+            HubProcess started = new HubProcess(process, port, dataDir, millis, hub.cpuMillis());
+            if (Files.isRegularFile(archive) && started.archiveRefused()) {
+                HubRun.log("WARNING: the JVM did not use the class data sharing archive %s (JDK 17 ties it to the"
+                        + " folder it was made in: a copied app/ loses it). This hub starts and warms up slower than"
+                        + " one built in place; for an A/B, build the other revision in its own checkout (git"
+                        + " worktree) instead of copying target/app", archive);
+            }
+            return started;
         } catch (RuntimeException | InterruptedException e) {
             hub.close();
             throw e;
@@ -178,6 +188,15 @@ final class HubProcess implements AutoCloseable {
 
     Path log() {
         return dataDir.resolve("hub.log");
+    }
+
+    /** Whether the JVM said it could not use the class data sharing archive it was given (e.g. a copied app/). */
+    boolean archiveRefused() {
+        try (java.util.stream.Stream<String> lines = Files.lines(log())) {
+            return lines.anyMatch(line -> line.contains(ARCHIVE_REFUSED));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return false;
+        }
     }
 
     /** Resident set size of the hub process, in MiB (Linux /proc); NaN when the process is gone. */

@@ -8,7 +8,15 @@ import java.util.List;
 final class HubRun {
 
     /** The figures of one database. */
-    record Result(String database, long startupMillis, double rssIdleMiB, InboundPhases.Throughput inbound,
+    /**
+     * @param startupMillis    start-up to healthy on the embedded defaults: no connector but the web chat (as an
+     *                         admin's first start), on the run's database
+     * @param rssIdleMiB       resident memory of that hub, idle
+     * @param startupConnectorsMillis start-up of the hub the phases then run against, with the connectors of every
+     *                         channel the run drives on (pointing at the bench's fakes)
+     */
+    record Result(String database, long startupMillis, double rssIdleMiB, long startupConnectorsMillis,
+                  InboundPhases.Throughput inbound,
                   double ratioToReference, InboundPhases.FixedRate latencyAtRate,
                   InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
                   ConnectionsPhase.Result connections, List<ChannelPhases.Result> channels,
@@ -23,15 +31,15 @@ final class HubRun {
         String tag = database.name().toLowerCase(java.util.Locale.ROOT);
         Path results = options.out().toAbsolutePath().getParent();
         Path jfr = options.jfr() ? results.resolve("hub-" + tag + ".jfr") : null;
-        log("%s: starting the hub (java -Xmx%s -jar %s)", database.name(), options.heap(), options.hubJar());
+        Idle defaults = idleOnDefaults(options, database);
+        log("%s: starting the hub with the run's connectors (java -Xmx%s -jar %s)", database.name(), options.heap(),
+                options.hubJar());
         HubProcess hub = HubProcess.start(options, database, providers.hubProperties(), jfr);
         try {
             log("%s: healthy after %d ms", database.name(), hub.startupMillis());
-            Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
-            double rssIdle = hub.rssMiB();
             try (Traffic traffic = new Traffic(hub, options.chatVisitors())) {
                 providers.channels.forEach(c -> c.attach(hub, traffic.http));
-                return phases(options, database, hub, traffic, providers, referencePerSecond, rssIdle);
+                return phases(options, database, hub, traffic, providers, referencePerSecond, defaults);
             }
         } finally {
             hub.close();
@@ -40,8 +48,29 @@ final class HubRun {
         }
     }
 
+    private record Idle(long startupMillis, double rssMiB) {
+    }
+
+    /**
+     * The hub as an admin first starts it: embedded defaults (no connector but the web chat) on the run's database,
+     * a fresh data folder; start-up to healthy and, once start-up work has settled, its resident memory.
+     */
+    private static Idle idleOnDefaults(BenchOptions options, Database database) throws Exception {
+        log("%s: starting the hub on its defaults (web chat, no other connector)", database.name());
+        HubProcess hub = HubProcess.start(options, database, java.util.Map.of(), null);
+        try {
+            log("%s: healthy after %d ms on its defaults", database.name(), hub.startupMillis());
+            Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
+            return new Idle(hub.startupMillis(), hub.rssMiB());
+        } finally {
+            hub.close();
+            hub.deleteData(null);
+            database.dropSchema();
+        }
+    }
+
     private static Result phases(BenchOptions options, Database database, HubProcess hub, Traffic traffic,
-                                 Providers providers, double referencePerSecond, double rssIdle) throws Exception {
+                                 Providers providers, double referencePerSecond, Idle defaults) throws Exception {
         String db = database.name();
         InboundPhases.seed(traffic, options.customers());
         Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, options.duration().toSeconds() / 4)));
@@ -65,7 +94,8 @@ final class HubRun {
         ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
         log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
                 connections.delivered(), connections.heapPerConnectionKiB());
-        return new Result(db, hub.startupMillis(), rssIdle, inbound, inbound.visiblePerSecond() / referencePerSecond,
+        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), inbound,
+                inbound.visiblePerSecond() / referencePerSecond,
                 atRate, nearSaturation, outbound, connections, channels, Machine.load());
     }
 

@@ -3,16 +3,22 @@ package io.switchboard.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code --startup N}: starts the hub N times, exactly as the full bench does (same command, JVM options and
- * properties), each time on a fresh data directory (and a fresh PostgreSQL schema), and prints the wall time
- * from process start to {@code /actuator/health} UP and the CPU time the hub had used by then. No load, no
+ * {@code --startup N}: starts the hub N times in each of the two ways the full bench does (same command, JVM
+ * options and properties): on its embedded defaults (no connector but the web chat), then with the connectors of
+ * the run's channels on; each time on a fresh data directory (and a fresh PostgreSQL schema). It prints the wall
+ * time from process start to {@code /actuator/health} UP and the CPU time the hub had used by then. No load, no
  * reference broker: a start-up figure in well under a minute per start.
  */
 final class StartupRuns {
 
-    record Start(String database, int run, long wallMillis, long cpuMillis, String loadBefore) {
+    static final String DEFAULTS = "defaults";
+    static final String CONNECTORS = "connectors";
+
+    /** @param hub {@link #DEFAULTS} or {@link #CONNECTORS} */
+    record Start(String database, String hub, int run, long wallMillis, long cpuMillis, String loadBefore) {
     }
 
     private StartupRuns() {
@@ -35,7 +41,8 @@ final class StartupRuns {
                                 BenchOptions.POSTGRES_TEST_ENV);
                         continue;
                     }
-                    starts.add(once(options, database, providers, run));
+                    starts.add(once(options, database, DEFAULTS, Map.of(), run));
+                    starts.add(once(options, database, CONNECTORS, providers.hubProperties(), run));
                 }
             }
         }
@@ -43,13 +50,14 @@ final class StartupRuns {
         System.out.println(table(starts));
     }
 
-    private static Start once(BenchOptions options, Database database, Providers providers, int run) throws Exception {
+    private static Start once(BenchOptions options, Database database, String kind, Map<String, String> connectors,
+                              int run) throws Exception {
         String load = Machine.load();
-        HubProcess hub = HubProcess.start(options, database, providers.hubProperties(), null);
+        HubProcess hub = HubProcess.start(options, database, connectors, null);
         try {
-            HubRun.log("%s #%d: healthy after %,d ms wall, %,d ms CPU (load before: %s)", database.name(), run,
-                    hub.startupMillis(), hub.startupCpuMillis(), load);
-            return new Start(database.name(), run, hub.startupMillis(), hub.startupCpuMillis(), load);
+            HubRun.log("%s #%d, %s: healthy after %,d ms wall, %,d ms CPU (load before: %s)", database.name(), run,
+                    kind, hub.startupMillis(), hub.startupCpuMillis(), load);
+            return new Start(database.name(), kind, run, hub.startupMillis(), hub.startupCpuMillis(), load);
         } finally {
             hub.close();
             hub.deleteData(null);
@@ -58,17 +66,22 @@ final class StartupRuns {
     }
 
     static String table(List<Start> starts) {
-        StringBuilder t = new StringBuilder("| database | run | wall to healthy (ms) | CPU to healthy (ms) | load before |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| database | hub | run | wall to healthy (ms) | CPU to healthy (ms)"
+                + " | load before |\n|---|---|---|---|---|---|\n");
         for (Start s : starts) {
-            t.append(String.format("| %s | %d | %,d | %,d | %s |%n", s.database(), s.run(), s.wallMillis(),
-                    s.cpuMillis(), s.loadBefore()));
+            t.append(String.format("| %s | %s | %d | %,d | %,d | %s |%n", s.database(), s.hub(), s.run(),
+                    s.wallMillis(), s.cpuMillis(), s.loadBefore()));
         }
         for (String db : starts.stream().map(Start::database).distinct().toList()) {
-            List<Start> mine = starts.stream().filter(s -> s.database().equals(db)).toList();
-            t.append(String.format("| %s | median of %d | %,d | %,d | |%n", db, mine.size(),
-                    median(mine.stream().map(Start::wallMillis).toList()),
-                    median(mine.stream().map(Start::cpuMillis).toList())));
+            for (String kind : List.of(DEFAULTS, CONNECTORS)) {
+                List<Start> mine = starts.stream().filter(s -> s.database().equals(db) && s.hub().equals(kind))
+                        .toList();
+                if (!mine.isEmpty()) {
+                    t.append(String.format("| %s | %s | median of %d | %,d | %,d | |%n", db, kind, mine.size(),
+                            median(mine.stream().map(Start::wallMillis).toList()),
+                            median(mine.stream().map(Start::cpuMillis).toList())));
+                }
+            }
         }
         return t.toString();
     }

@@ -33,6 +33,7 @@ class BenchSmokeIT {
         HubRun.Result h2 = report.runs().get(0);
         assertThat(h2.startupMillis()).isPositive();
         assertThat(h2.rssIdleMiB()).isPositive();
+        assertThat(h2.startupConnectorsMillis()).isPositive();
         assertThat(h2.inbound().visible()).isPositive().isEqualTo(h2.inbound().accepted());
         assertThat(h2.inbound().failed()).isZero();
         // the whole machine spends at least what the hub's process does

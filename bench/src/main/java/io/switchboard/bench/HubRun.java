@@ -7,8 +7,9 @@ import java.util.List;
 /** Every phase against one hub started on one database, in order. */
 final class HubRun {
 
-    /** The figures of one database. */
     /**
+     * The figures of one database.
+     *
      * @param startupMillis    start-up to healthy on the embedded defaults: no connector but the web chat (as an
      *                         admin's first start), on the run's database
      * @param rssIdleMiB       resident memory of that hub, idle

@@ -21,6 +21,7 @@ import io.switchboard.inbox.contact.ContactRepository;
 import io.switchboard.inbox.contact.IdentityResolver;
 import io.switchboard.inbox.contact.InboxWiring;
 import io.switchboard.inbox.support.Database;
+import io.switchboard.inbox.support.StatementCounter;
 import java.time.Duration;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.switchboard.inbox.conversation;
+package io.switchboard.inbox.support;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -14,27 +14,27 @@ import javax.sql.DataSource;
  * {@code execute*} call on a statement counts once (with its SQL, to print when a count is off),
  * commits are counted apart.
  */
-final class StatementCounter {
+public final class StatementCounter {
 
     private final List<String> executed = new CopyOnWriteArrayList<>();
     private final List<String> commits = new CopyOnWriteArrayList<>();
 
-    DataSource wrap(DataSource target) {
+    public DataSource wrap(DataSource target) {
         return proxy(DataSource.class, target, (method, args, result) -> result instanceof Connection c
                 ? connection(c) : result);
     }
 
-    void reset() {
+    public void reset() {
         executed.clear();
         commits.clear();
     }
 
     /** The SQL of each statement executed since the last reset, in order. */
-    List<String> statements() {
+    public List<String> statements() {
         return List.copyOf(executed);
     }
 
-    int commits() {
+    public int commits() {
         return commits.size();
     }
 

@@ -13,10 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The inbox's {@link EventPublisher}: writes the event to {@code event_outbox} in the caller's
- * database transaction, so the event exists exactly when the change it describes does. Right after
- * the commit it pushes the event to connected agents ({@code hub.realtime}, best effort: never for a
- * change that was rolled back, and not again by the relay) and wakes the {@link OutboxRelay}, which
- * publishes it durably to {@code hub.events} (again after any failure).
+ * database transaction, so the event exists exactly when the change it describes does. A
+ * transaction's events are written together just before it commits (one JDBC batch), in the order
+ * they were published. Right after the commit it pushes them to connected agents ({@code hub.realtime},
+ * best effort: never for a change that was rolled back, and not again by the relay) and wakes the
+ * {@link OutboxRelay}, which publishes them durably to {@code hub.events} (again after any failure).
  */
 class OutboxEventPublisher implements EventPublisher {
 
@@ -40,17 +41,17 @@ class OutboxEventPublisher implements EventPublisher {
     @Override
     public void publish(HubEvent event) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            write(event);
             committedWith().add(event);
         } else {
-            tx.executeWithoutResult(status -> write(event));
+            tx.executeWithoutResult(status -> write(List.of(event)));
             committed(List.of(event));
         }
     }
 
     /**
-     * The events of the current transaction, pushed together after its commit (a batch of inbound
-     * messages is one transaction: one realtime message for all its events instead of one each).
+     * The events of the current transaction, written together before its commit and pushed together
+     * after it (a batch of inbound messages is one transaction: one statement and one realtime message
+     * for all its events instead of one each).
      */
     @SuppressWarnings("unchecked")
     private List<HubEvent> committedWith() {
@@ -68,11 +69,15 @@ class OutboxEventPublisher implements EventPublisher {
         relay.wake();
     }
 
-    private void write(HubEvent event) {
-        outbox.insert(event.id().toString(), event.type().name(), event.occurredAt(), codec.write(event.data()));
+    private void write(List<HubEvent> events) {
+        outbox.insertAll(events.stream().map(e -> new OutboxRepository.NewEvent(e.id().toString(), e.type().name(),
+                e.occurredAt(), codec.write(e.data()))).toList());
     }
 
-    /** Pushes a transaction's events once it commits; unbinds them however it ends (and while suspended). */
+    /**
+     * Writes a transaction's events before it commits (a failure rolls the transaction back, as a failed
+     * statement in it would) and pushes them once it has; unbinds them however it ends (and while suspended).
+     */
     private final class PushAfterCommit implements TransactionSynchronization {
 
         private final List<HubEvent> events;
@@ -89,6 +94,13 @@ class OutboxEventPublisher implements EventPublisher {
         @Override
         public void resume() {
             TransactionSynchronizationManager.bindResource(OutboxEventPublisher.this, events);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!events.isEmpty()) {
+                write(events);
+            }
         }
 
         @Override

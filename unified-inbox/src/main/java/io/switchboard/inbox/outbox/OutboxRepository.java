@@ -5,6 +5,7 @@ import static io.switchboard.inbox.support.Sql.ts;
 import io.switchboard.inbox.support.Sql;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,19 +15,37 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
-    private final JdbcClient jdbc;
-
-    OutboxRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** An event as it is written: id, type, when it happened, its data as JSON. */
+    record NewEvent(String eventId, String type, Instant occurredAt, String data) {
     }
 
-    void insert(String eventId, String type, Instant occurredAt, String data) {
-        jdbc.sql("INSERT INTO event_outbox (event_id, event_type, occurred_at, data) VALUES (:id, :type, :at, :data)")
-                .param("id", eventId)
-                .param("type", type)
-                .param("at", ts(occurredAt))
-                .param("data", data)
-                .update();
+    private static final String INSERT =
+            "INSERT INTO event_outbox (event_id, event_type, occurred_at, data) VALUES (?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final JdbcOperations batch;
+
+    OutboxRepository(JdbcClient jdbc, JdbcOperations batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Writes the events in order as one JDBC batch: on PostgreSQL one round trip for all of them (a batch of
+     * inbound messages has one event or more per message), on H2 one prepared statement.
+     */
+    void insertAll(List<NewEvent> events) {
+        if (events.size() == 1) {
+            NewEvent e = events.get(0);
+            batch.update(INSERT, e.eventId(), e.type(), ts(e.occurredAt()), e.data());
+            return;
+        }
+        batch.batchUpdate(INSERT, events, events.size(), (statement, e) -> {
+            statement.setString(1, e.eventId());
+            statement.setString(2, e.type());
+            statement.setObject(3, ts(e.occurredAt()));
+            statement.setString(4, e.data());
+        });
     }
 
     /** Oldest rows nobody holds a lease on, in the order they were written. */

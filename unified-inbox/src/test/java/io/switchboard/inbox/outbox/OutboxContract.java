@@ -9,6 +9,7 @@ import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.support.Poller;
+import io.switchboard.inbox.support.StatementCounter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,11 +47,14 @@ abstract class OutboxContract {
         return Flyway.configure().dataSource(ds);
     }
 
+    final StatementCounter statements = new StatementCounter();
+
     @BeforeEach
     void setUp() {
-        DataSource ds = dataSource();
-        flyway(ds).load().migrate();
-        outbox = new OutboxRepository(JdbcClient.create(ds));
+        DataSource plain = dataSource();
+        flyway(plain).load().migrate();
+        DataSource ds = statements.wrap(plain);
+        outbox = new OutboxRepository(JdbcClient.create(ds), new JdbcTemplate(ds));
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }),
                 (audience, key, json) -> agents.add(audience + " " + json));
@@ -93,6 +98,22 @@ abstract class OutboxContract {
         assertThat(outbox.count()).isZero();
         relay.run();
         assertThat(bus).hasSize(3);
+    }
+
+    @Test
+    void theEventsOfOneTransactionAreWrittenWithOneStatementInTheOrderTheyWerePublished() {
+        statements.reset();
+
+        tx.executeWithoutResult(s -> {
+            publisher.publish(event("one"));
+            publisher.publish(event("two"));
+            publisher.publish(event("three"));
+        });
+
+        assertThat(statements.statements()).filteredOn(sql -> sql.startsWith("INSERT INTO event_outbox")).hasSize(1);
+        assertThat(outbox.due(java.time.Instant.now(), 10)).extracting(OutboxRepository.OutboxRow::data)
+                .satisfiesExactly(d -> assertThat(d).contains("one"), d -> assertThat(d).contains("two"),
+                        d -> assertThat(d).contains("three"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class OutboxEventPublisher implements EventPublisher {
     @Override
     public void publish(HubEvent event) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            committedWith().add(event);
+            current().add(event);
         } else {
             tx.executeWithoutResult(status -> write(List.of(event)));
             committed(List.of(event));
@@ -53,13 +53,12 @@ class OutboxEventPublisher implements EventPublisher {
      * after it (a batch of inbound messages is one transaction: one statement and one realtime message
      * for all its events instead of one each).
      */
-    @SuppressWarnings("unchecked")
-    private List<HubEvent> committedWith() {
-        List<HubEvent> events = (List<HubEvent>) TransactionSynchronizationManager.getResource(this);
+    private TransactionEvents current() {
+        TransactionEvents events = (TransactionEvents) TransactionSynchronizationManager.getResource(this);
         if (events == null) {
-            events = new ArrayList<>();
+            events = new TransactionEvents();
             TransactionSynchronizationManager.bindResource(this, events);
-            TransactionSynchronizationManager.registerSynchronization(new PushAfterCommit(events));
+            TransactionSynchronizationManager.registerSynchronization(events);
         }
         return events;
     }
@@ -75,15 +74,20 @@ class OutboxEventPublisher implements EventPublisher {
     }
 
     /**
-     * Writes a transaction's events before it commits (a failure rolls the transaction back, as a failed
-     * statement in it would) and pushes them once it has; unbinds them however it ends (and while suspended).
+     * One transaction's events: written before it commits (a failure rolls the transaction back, as a failed
+     * statement in it would) and pushed once it has; unbound however it ends (and while suspended).
      */
-    private final class PushAfterCommit implements TransactionSynchronization {
+    private final class TransactionEvents implements TransactionSynchronization {
 
-        private final List<HubEvent> events;
+        private final List<HubEvent> events = new ArrayList<>();
+        private boolean written;
 
-        PushAfterCommit(List<HubEvent> events) {
-            this.events = events;
+        /** An event published after the batch was written (by a later synchronization) is written at once. */
+        void add(HubEvent event) {
+            if (written) {
+                write(List.of(event));
+            }
+            events.add(event);
         }
 
         @Override
@@ -93,7 +97,7 @@ class OutboxEventPublisher implements EventPublisher {
 
         @Override
         public void resume() {
-            TransactionSynchronizationManager.bindResource(OutboxEventPublisher.this, events);
+            TransactionSynchronizationManager.bindResource(OutboxEventPublisher.this, this);
         }
 
         @Override
@@ -101,6 +105,7 @@ class OutboxEventPublisher implements EventPublisher {
             if (!events.isEmpty()) {
                 write(events);
             }
+            written = true;
         }
 
         @Override

@@ -117,6 +117,24 @@ abstract class OutboxContract {
     }
 
     @Test
+    void anEventPublishedWhileTheTransactionCommitsIsWrittenToo() {
+        tx.executeWithoutResult(s -> {
+            publisher.publish(event("first"));
+            // a synchronization registered later runs after the publisher's, which has written its batch by then
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            publisher.publish(event("late"));
+                        }
+                    });
+        });
+
+        assertThat(outbox.due(java.time.Instant.now(), 10)).extracting(OutboxRepository.OutboxRow::data)
+                .satisfiesExactly(d -> assertThat(d).contains("first"), d -> assertThat(d).contains("late"));
+    }
+
+    @Test
     void theEventsOfOneTransactionReachAgentsInOnePushAndANestedTransactionPushesAtItsOwnCommit() {
         List<List<String>> pushes = new CopyOnWriteArrayList<>();
         OutboxEventPublisher batching = new OutboxEventPublisher(outbox, codec, tx,

@@ -41,7 +41,7 @@ final class ChannelPhases {
         Duration duration = options.channelDuration();
         // as for SMS and web chat: the channel's own code paths get compiled before anything is counted,
         // else the first channel measured pays for the JIT
-        Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, duration.toSeconds() / 4)));
+        Duration warmup = InboundPhases.warmupFor(duration);
         HubRun.log("%s %s: warming up for %ds", db, name, warmup.toSeconds());
         InboundPhases.sustained(traffic, channel, warmup, options.channelWorkers(), customers);
         HubRun.log("%s %s: sustained inbound for %ds (%d senders)", db, name, duration.toSeconds(),
@@ -50,7 +50,7 @@ final class ChannelPhases {
                 customers);
         HubRun.log("%s %s: %.0f msg/s visible, %s", db, name, inbound.visiblePerSecond(), inbound.latency());
         // a rate the channel sustains: above it the phase measures a growing queue, not latency
-        int rate = Math.max(1, Math.min(options.channelRate(), (int) (inbound.visiblePerSecond() * 0.85)));
+        int rate = Math.min(options.channelRate(), inbound.nearSaturation());
         HubRun.log("%s %s: %d msg/s for %ds", db, name, rate, duration.toSeconds());
         InboundPhases.FixedRate atRate = InboundPhases.fixedRate(traffic, channel, rate, duration, customers);
         HubRun.log("%s %s: held %.0f msg/s, %s", db, name, atRate.sentPerSecond(), atRate.latency());

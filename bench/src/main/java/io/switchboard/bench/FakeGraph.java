@@ -55,7 +55,7 @@ final class FakeGraph implements AutoCloseable {
             } else if (parts.length == 2 && exchange.getRequestMethod().equals("GET")
                     && tokens.containsValue(query.getOrDefault("access_token", ""))) {
                 // a Messenger or Instagram profile: every customer has a name
-                answer(exchange, 200, json.createObjectNode().put("id", parts[1]).put("first_name", "Customer")
+                LoopbackServer.json(exchange, 200, json.createObjectNode().put("id", parts[1]).put("first_name", "Customer")
                         .put("last_name", parts[1]).put("name", "Customer " + parts[1]).put("username", "c" + parts[1]));
             } else {
                 error(exchange, 400, "Unknown path components: " + exchange.getRequestURI().getPath(), 2500);
@@ -92,7 +92,7 @@ final class FakeGraph implements AutoCloseable {
         } else {
             answer.put("recipient_id", recipient).put("message_id", "m_bench" + ids.incrementAndGet());
         }
-        answer(exchange, 200, answer);
+        LoopbackServer.json(exchange, 200, answer);
     }
 
     private static String bearer(HttpExchange exchange) {
@@ -104,11 +104,7 @@ final class FakeGraph implements AutoCloseable {
         ObjectNode body = json.createObjectNode();
         body.putObject("error").put("message", message).put("type", "OAuthException").put("code", code)
                 .put("fbtrace_id", "AbCdEfBench");
-        answer(exchange, status, body);
-    }
-
-    private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        LoopbackServer.json(exchange, status, json.writeValueAsBytes(body));
+        LoopbackServer.json(exchange, status, body);
     }
 
     private static Map<String, String> query(String raw) {

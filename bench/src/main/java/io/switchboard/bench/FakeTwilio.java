@@ -1,6 +1,5 @@
 package io.switchboard.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -25,7 +24,6 @@ final class FakeTwilio implements AutoCloseable {
             Locale.US);
 
     private final LoopbackServer server;
-    private final ObjectMapper json = new ObjectMapper();
     private volatile ObjLongConsumer<String> listener = (body, nanos) -> { };
 
     FakeTwilio() throws IOException {
@@ -63,7 +61,7 @@ final class FakeTwilio implements AutoCloseable {
             }
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             listener.accept(form.getOrDefault("Body", ""), arrived);
-            LoopbackServer.json(exchange, 201, json.writeValueAsBytes(message(path.split("/")[3], form)));
+            LoopbackServer.json(exchange, 201, message(path.split("/")[3], form));
         }
     }
 

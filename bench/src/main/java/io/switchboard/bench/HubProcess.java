@@ -43,13 +43,16 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dataDir;
+    private final Database database;
     private final long startupMillis;
     private final long startupCpuMillis;
 
-    private HubProcess(Process process, int port, Path dataDir, long startupMillis, long startupCpuMillis) {
+    private HubProcess(Process process, int port, Path dataDir, Database database, long startupMillis,
+                       long startupCpuMillis) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
+        this.database = database;
         this.startupMillis = startupMillis;
         this.startupCpuMillis = startupCpuMillis;
     }
@@ -84,10 +87,10 @@ final class HubProcess implements AutoCloseable {
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
-        HubProcess hub = new HubProcess(process, port, dataDir, 0, 0);
+        HubProcess hub = new HubProcess(process, port, dataDir, database, 0, 0);
         try {
             long millis = hub.awaitHealthy(begin);
-            HubProcess started = new HubProcess(process, port, dataDir, millis, hub.cpuMillis());
+            HubProcess started = new HubProcess(process, port, dataDir, database, millis, hub.cpuMillis());
             if (Files.isRegularFile(archive) && started.archiveRefused()) {
                 HubRun.log("WARNING: the JVM did not use the class data sharing archive %s (JDK 17 ties it to the"
                         + " folder it was made in: a copied app/ loses it). This hub starts and warms up slower than"
@@ -241,8 +244,17 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    /** Removes the data directory, keeping its log next to the results when asked. */
-    void deleteData(Path keepLogAs) throws IOException {
+    /**
+     * Stops the hub and removes what it left: its data directory (keeping its log next to the results when
+     * asked) and, on PostgreSQL, the run's schema.
+     */
+    void discard(Path keepLogAs) throws IOException, InterruptedException {
+        close();
+        deleteData(keepLogAs);
+        database.dropSchema();
+    }
+
+    private void deleteData(Path keepLogAs) throws IOException {
         if (keepLogAs != null && Files.exists(log())) {
             Files.createDirectories(keepLogAs.toAbsolutePath().getParent());
             Files.copy(log(), keepLogAs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

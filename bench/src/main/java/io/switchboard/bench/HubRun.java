@@ -43,9 +43,7 @@ final class HubRun {
                 return phases(options, database, hub, traffic, providers, referencePerSecond, defaults);
             }
         } finally {
-            hub.close();
-            hub.deleteData(results.resolve("hub-" + tag + ".log"));
-            database.dropSchema();
+            hub.discard(results.resolve("hub-" + tag + ".log"));
         }
     }
 
@@ -64,9 +62,7 @@ final class HubRun {
             Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
             return new Idle(hub.startupMillis(), hub.rssMiB());
         } finally {
-            hub.close();
-            hub.deleteData(null);
-            database.dropSchema();
+            hub.discard(null);
         }
     }
 
@@ -74,7 +70,7 @@ final class HubRun {
                                  Providers providers, double referencePerSecond, Idle defaults) throws Exception {
         String db = database.name();
         InboundPhases.seed(traffic, options.customers());
-        Duration warmup = Duration.ofSeconds(Math.max(2, Math.min(10, options.duration().toSeconds() / 4)));
+        Duration warmup = InboundPhases.warmupFor(options.duration());
         log("%s: warming up for %ds", db, warmup.toSeconds());
         InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
         log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
@@ -82,8 +78,7 @@ final class HubRun {
                 options.webhookWorkers(), options.customers());
         log("%s: %.0f msg/s visible, %s", db, inbound.visiblePerSecond(), inbound.latency());
         InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database);
-        int near = Math.max(1, (int) (inbound.visiblePerSecond() * 0.85));
-        InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, near, database);
+        InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, inbound.nearSaturation(), database);
         AgentRest agent = new AgentRest(hub);
         List<Long> sms = traffic.conversationsOn("SMS");
         log("%s: agent replies for %ds", db, options.latencyDuration().toSeconds());

@@ -25,6 +25,16 @@ final class InboundPhases {
                       long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency,
                       double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
                       double hubWrittenKiBPerMessage) {
+
+        /** 85 % of what agents saw per second (at least 1): a rate the hub sustains, so latency is not a growing queue. */
+        int nearSaturation() {
+            return Math.max(1, (int) (visiblePerSecond * 0.85));
+        }
+    }
+
+    /** The load before a measured phase that is not counted (the code it runs gets compiled): a quarter, 2–10 s. */
+    static Duration warmupFor(Duration measured) {
+        return Duration.ofSeconds(Math.max(2, Math.min(10, measured.toSeconds() / 4)));
     }
 
     /** A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. */

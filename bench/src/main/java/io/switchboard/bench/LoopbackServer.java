@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -39,12 +40,15 @@ final class LoopbackServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Answers with a JSON body, its length and content type, as the providers do. */
-    static void json(HttpExchange exchange, int status, byte[] body) throws IOException {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Answers with {@code body} as JSON, its length and content type, as the providers do. */
+    static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(bytes);
         }
     }
 

@@ -59,9 +59,7 @@ final class StartupRuns {
                     kind, hub.startupMillis(), hub.startupCpuMillis(), load);
             return new Start(database.name(), kind, run, hub.startupMillis(), hub.startupCpuMillis(), load);
         } finally {
-            hub.close();
-            hub.deleteData(null);
-            database.dropSchema();
+            hub.discard(null);
         }
     }
 

@@ -98,7 +98,7 @@ final class TelegramChannel implements ChannelDriver {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith("/bot" + TOKEN + "/")) {
-                answer(exchange, 401, json.createObjectNode().put("ok", false).put("error_code", 401)
+                LoopbackServer.json(exchange, 401, json.createObjectNode().put("ok", false).put("error_code", 401)
                         .put("description", "Unauthorized"));
                 return;
             }
@@ -107,7 +107,7 @@ final class TelegramChannel implements ChannelDriver {
             String text = params.path("text").asText("");
             String chat = params.path("chat_id").asText("");
             if (!method.equals("sendMessage") || text.isBlank() || !chat.matches("-?\\d+")) {
-                answer(exchange, 400, json.createObjectNode().put("ok", false).put("error_code", 400)
+                LoopbackServer.json(exchange, 400, json.createObjectNode().put("ok", false).put("error_code", 400)
                         .put("description", "Bad Request: chat not found or message is empty"));
                 return;
             }
@@ -116,12 +116,8 @@ final class TelegramChannel implements ChannelDriver {
             ObjectNode sent = result.putObject("result").put("message_id", sentIds.incrementAndGet())
                     .put("date", System.currentTimeMillis() / 1000).put("text", text);
             sent.putObject("chat").put("id", Long.parseLong(chat)).put("type", "private");
-            answer(exchange, 200, result);
+            LoopbackServer.json(exchange, 200, result);
         }
-    }
-
-    private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        LoopbackServer.json(exchange, status, json.writeValueAsBytes(body));
     }
 
     @Override

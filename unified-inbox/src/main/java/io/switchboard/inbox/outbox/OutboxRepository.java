@@ -35,11 +35,6 @@ class OutboxRepository {
      * inbound messages has one event or more per message), on H2 one prepared statement.
      */
     void insertAll(List<NewEvent> events) {
-        if (events.size() == 1) {
-            NewEvent e = events.get(0);
-            batch.update(INSERT, e.eventId(), e.type(), ts(e.occurredAt()), e.data());
-            return;
-        }
         batch.batchUpdate(INSERT, events, events.size(), (statement, e) -> {
             statement.setString(1, e.eventId());
             statement.setString(2, e.type());

@@ -168,6 +168,11 @@ final class HubProcess implements AutoCloseable {
         return total;
     }
 
+    /** The hub's threads and the CPU each has used so far (Linux); empty when unknown. */
+    Map<Long, ThreadCpu.Task> threads() {
+        return ThreadCpu.sample(process.pid());
+    }
+
     /**
      * Bytes the hub's process has caused to be written to storage so far (Linux {@code /proc/<pid>/io},
      * {@code write_bytes}: the broker's journal and the database file); -1 when unknown.

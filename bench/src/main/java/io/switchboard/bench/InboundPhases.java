@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +25,7 @@ final class InboundPhases {
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,
                       long visible, long failed, long drainMillis, double seconds, Latencies.Summary latency,
                       double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
-                      double hubWrittenKiBPerMessage) {
+                      double hubWrittenKiBPerMessage, Map<String, Double> hubCpuMillisPerMessageByThread) {
 
         /** 85 % of what agents saw per second (at least 1): a rate the hub sustains, so latency is not a growing queue. */
         int nearSaturation() {
@@ -107,6 +108,7 @@ final class InboundPhases {
         long failedBefore = traffic.failed.get();
         AtomicLong accepted = new AtomicLong();
         long cpuBefore = traffic.hub.cpuMillis();
+        Map<Long, ThreadCpu.Task> threadsBefore = traffic.hub.threads();
         long machineBefore = Machine.busyMillis();
         long writtenBefore = traffic.hub.writtenBytes();
         long begin = System.nanoTime();
@@ -130,7 +132,9 @@ final class InboundPhases {
         long visible = traffic.visible.get() - visibleBefore;
         // what the hub's process spent (accepting, storing, pushing) per message, backlog included: a
         // figure that holds even when other work shares the machine
-        double cpuPerMessage = visible == 0 ? Double.NaN : (traffic.hub.cpuMillis() - cpuBefore) / (double) visible;
+        long cpu = traffic.hub.cpuMillis() - cpuBefore;
+        Map<String, Double> byThread = ThreadCpu.perMessage(threadsBefore, traffic.hub.threads(), cpu, visible);
+        double cpuPerMessage = visible == 0 ? Double.NaN : cpu / (double) visible;
         // and what the whole machine spent: the hub plus a local database server (PostgreSQL's work is
         // outside the hub's process) and the load generator
         long machineAfter = Machine.busyMillis();
@@ -142,7 +146,7 @@ final class InboundPhases {
                 : (writtenAfter - writtenBefore) / 1024.0 / visible;
         return new Throughput(accepted.get() / seconds, visibleInWindow / seconds, visible / (seconds + drain / 1000.0),
                 accepted.get(), visible, traffic.failed.get() - failedBefore, drain, seconds, latencies.summary(),
-                cpuPerMessage, machinePerMessage, kibPerMessage);
+                cpuPerMessage, machinePerMessage, kibPerMessage, byThread);
     }
 
     /**

@@ -28,6 +28,12 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "inbound accepted (msg/s)", "", r -> fmt(r.inbound().acceptedPerSecond()));
         row(rows, "hub CPU per inbound message (ms, all threads)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().hubCpuMillisPerMessage()));
+        for (ThreadCpu.Kind kind : ThreadCpu.KINDS) {
+            row(rows, "  of which " + kind.label(), "", r -> {
+                Double ms = r.inbound().hubCpuMillisPerMessageByThread().get(kind.key());
+                return ms == null ? "–" : String.format(java.util.Locale.ROOT, "%.2f", ms);
+            });
+        }
         row(rows, "machine CPU per inbound message (ms, all processes: hub, local database, load generator)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().machineCpuMillisPerMessage()));
         row(rows, "hub disk writes per inbound message (KiB)", "",

@@ -39,6 +39,13 @@ class BenchSmokeIT {
         // the whole machine spends at least what the hub's process does
         assertThat(h2.inbound().machineCpuMillisPerMessage()).isPositive()
                 .isGreaterThanOrEqualTo(h2.inbound().hubCpuMillisPerMessage() * 0.9);
+        // the split by thread covers the hub's CPU: the web threads took the webhooks, the consumers stored them
+        java.util.Map<String, Double> byThread = h2.inbound().hubCpuMillisPerMessageByThread();
+        assertThat(byThread).containsKeys("web", "inbox", "broker", "other");
+        assertThat(byThread.get("web")).isPositive();
+        assertThat(byThread.get("inbox")).isPositive();
+        assertThat(byThread.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(h2.inbound().hubCpuMillisPerMessage(), org.assertj.core.data.Percentage.withPercentage(10));
         assertThat(h2.latencyAtRate().latency().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().latency().p50()).isPositive();
         assertThat(h2.latencyAtRate().latency().max()).isGreaterThanOrEqualTo(h2.latencyAtRate().latency().p99());

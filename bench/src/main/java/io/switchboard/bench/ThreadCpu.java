@@ -1,0 +1,137 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The hub's CPU time by kind of thread, read from Linux {@code /proc/<pid>/task/<tid>/stat}: where a message's
+ * cost goes (the web threads, the inbox's consumers, the broker …) without a profiler. The JVM names each
+ * native thread after its Java thread, cut to 15 characters, which is what the kinds below match.
+ */
+final class ThreadCpu {
+
+    /** A kind of thread and how the report names it. */
+    record Kind(String key, String label) {
+    }
+
+    static final List<Kind> KINDS = List.of(
+            new Kind("web", "web threads (Tomcat: webhooks, chat frames, agent API and push)"),
+            new Kind("inbox", "inbox consumers (store, events)"),
+            new Kind("broker", "broker (Artemis)"),
+            new Kind("database", "H2's own writers"),
+            new Kind("camel", "Camel consumers (replies, delivery status, realtime fan-out)"),
+            new Kind("events", "outbox relay, routing, CRM delivery"),
+            new Kind("jit", "JIT compilers"),
+            new Kind("gc", "garbage collector"),
+            new Kind("other", "other, and threads that ended"));
+
+    static final String OTHER = "other";
+
+    private ThreadCpu() {
+    }
+
+    /** The kind of a thread by its native name ({@code comm}, at most 15 characters). */
+    static String kind(String comm) {
+        if (comm.startsWith("http-nio-")) {
+            return "web";
+        }
+        if (comm.startsWith("inbox-consumer")) {
+            return "inbox";
+        }
+        if (comm.startsWith("Camel (")) {
+            return "camel";
+        }
+        if (comm.startsWith("activemq-") || comm.startsWith("Thread-") && comm.contains(" (")) {
+            return "broker"; // Artemis names its pool threads "Thread-N (ActiveMQ-…)" or "Thread-N (org.apache.activemq…)"
+        }
+        if (comm.startsWith("H2-") || comm.startsWith("MVStore")) {
+            return "database";
+        }
+        if (comm.startsWith("event-outbox") || comm.startsWith("routing") || comm.startsWith("webhook-dispatc")
+                || comm.startsWith("crm-")) {
+            return "events";
+        }
+        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+            return "jit";
+        }
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+            return "gc";
+        }
+        return OTHER;
+    }
+
+    /** One thread's kind and the CPU time (user + system) it had used, in clock ticks. */
+    record Task(String kind, long ticks) {
+    }
+
+    /** Every thread of process {@code pid} now, by thread id; empty when unknown (not Linux, process gone). */
+    static Map<Long, Task> sample(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "task"));
+    }
+
+    static Map<Long, Task> read(Path tasks) {
+        Map<Long, Task> threads = new HashMap<>();
+        try (Stream<Path> ids = Files.list(tasks)) {
+            for (Path task : ids.toList()) {
+                try {
+                    parse(Files.readString(task.resolve("stat"))).ifPresent(t -> threads.put(
+                            Long.parseLong(task.getFileName().toString()), t));
+                } catch (IOException | NumberFormatException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException | RuntimeException unknown) {
+            return Map.of();
+        }
+        return threads;
+    }
+
+    /** {@code tid (comm) state ppid … utime stime …}; the name may hold spaces and parentheses. */
+    static Optional<Task> parse(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return Optional.empty();
+        }
+        String[] fields = stat.substring(close + 1).trim().split("\\s+");
+        if (fields.length < 13) {
+            return Optional.empty();
+        }
+        // after the name: state (field 3 of proc(5)), …, utime (14), stime (15)
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return Optional.of(new Task(kind(stat.substring(open + 1, close)), ticks));
+    }
+
+    /**
+     * CPU ms per message by kind between two samples. A thread that started in between counts whole, one that
+     * ended is lost to its kind: what the process spent beyond the threads seen ({@code processCpuMillis}, from
+     * the OS) goes to {@link #OTHER}. Empty when a sample is missing or there were no messages.
+     */
+    static Map<String, Double> perMessage(Map<Long, Task> before, Map<Long, Task> after, long processCpuMillis,
+                                          long messages) {
+        if (before.isEmpty() || after.isEmpty() || messages <= 0) {
+            return Map.of();
+        }
+        Map<String, Long> millis = new LinkedHashMap<>();
+        KINDS.forEach(k -> millis.put(k.key(), 0L));
+        long seen = 0;
+        for (Map.Entry<Long, Task> now : after.entrySet()) {
+            Task earlier = before.get(now.getKey());
+            long ticks = now.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
+            long ms = ticks * 10; // USER_HZ: 100 ticks per second on Linux
+            millis.merge(now.getValue().kind(), ms, Long::sum);
+            seen += ms;
+        }
+        millis.merge(OTHER, Math.max(0, processCpuMillis - seen), Long::sum);
+        Map<String, Double> per = new LinkedHashMap<>();
+        millis.forEach((kind, ms) -> per.put(kind, ms / (double) messages));
+        return per;
+    }
+}

@@ -1,0 +1,90 @@
+package io.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThreadCpuTest {
+
+    /** A line of /proc/<pid>/task/<tid>/stat with the given name and user/system ticks. */
+    private static String stat(long tid, String comm, long user, long system) {
+        return tid + " (" + comm + ") S 1 1 1 0 -1 4194368 100 0 0 0 " + user + " " + system
+                + " 0 0 20 0 40 0 1234 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 -1 1 0 0 0 0 0\n";
+    }
+
+    @Test
+    void aThreadNameWithSpacesAndParenthesesIsReadWhole() {
+        ThreadCpu.Task camel = ThreadCpu.parse(stat(42, "Camel (camel-1)", 7, 3)).orElseThrow();
+        ThreadCpu.Task broker = ThreadCpu.parse(stat(43, "Thread-3 (Activ", 5, 1)).orElseThrow();
+
+        assertThat(camel).isEqualTo(new ThreadCpu.Task("camel", 10));
+        assertThat(broker).isEqualTo(new ThreadCpu.Task("broker", 6));
+        assertThat(ThreadCpu.parse("garbage")).isEmpty();
+    }
+
+    @Test
+    void theHubsThreadsAreSortedByWhatTheyDo() {
+        assertThat(ThreadCpu.kind("http-nio-127.0.")).isEqualTo("web");
+        assertThat(ThreadCpu.kind("inbox-consumer-")).isEqualTo("inbox");
+        assertThat(ThreadCpu.kind("Thread-3 (org.a")).isEqualTo("broker");
+        assertThat(ThreadCpu.kind("Thread-123 (Act")).isEqualTo("broker");
+        assertThat(ThreadCpu.kind("activemq-buffer")).isEqualTo("broker");
+        assertThat(ThreadCpu.kind("H2-serializatio")).isEqualTo("database");
+        assertThat(ThreadCpu.kind("MVStore backgro")).isEqualTo("database");
+        assertThat(ThreadCpu.kind("event-outbox-re")).isEqualTo("events");
+        assertThat(ThreadCpu.kind("routing-sweep")).isEqualTo("events");
+        assertThat(ThreadCpu.kind("C2 CompilerThre")).isEqualTo("jit");
+        assertThat(ThreadCpu.kind("G1 Refine#0")).isEqualTo("gc");
+        assertThat(ThreadCpu.kind("GC Thread#1")).isEqualTo("gc");
+        assertThat(ThreadCpu.kind("Thread-7")).isEqualTo(ThreadCpu.OTHER);
+        assertThat(ThreadCpu.kind("java")).isEqualTo(ThreadCpu.OTHER);
+    }
+
+    @Test
+    void aProcessesTasksAreReadFromItsTaskFolder(@TempDir Path tasks) throws Exception {
+        for (String[] t : new String[][] {{"101", "http-nio-127.0."}, {"102", "inbox-consumer-"}}) {
+            Files.createDirectories(tasks.resolve(t[0]));
+            Files.writeString(tasks.resolve(t[0]).resolve("stat"), stat(Long.parseLong(t[0]), t[1], 20, 5));
+        }
+        Files.createDirectories(tasks.resolve("103")); // ended while listed: no stat file
+
+        assertThat(ThreadCpu.read(tasks)).containsOnly(
+                Map.entry(101L, new ThreadCpu.Task("web", 25)),
+                Map.entry(102L, new ThreadCpu.Task("inbox", 25)));
+        assertThat(ThreadCpu.read(tasks.resolve("missing"))).isEmpty();
+    }
+
+    @Test
+    void perMessageCountsWhatEachKindSpentBetweenTheSamplesAndPutsTheRestUnderOther() {
+        Map<Long, ThreadCpu.Task> before = Map.of(
+                1L, new ThreadCpu.Task("web", 100),
+                2L, new ThreadCpu.Task("inbox", 50),
+                3L, new ThreadCpu.Task("inbox", 40)); // ends before the second sample
+        Map<Long, ThreadCpu.Task> after = Map.of(
+                1L, new ThreadCpu.Task("web", 300),      // +200 ticks = 2,000 ms
+                2L, new ThreadCpu.Task("inbox", 150),    // +100 ticks = 1,000 ms
+                4L, new ThreadCpu.Task("jit", 30));      // new: 300 ms
+        // the process spent 4,000 ms: 700 ms more than the threads still there (the one that ended, say)
+        Map<String, Double> per = ThreadCpu.perMessage(before, after, 4_000, 1_000);
+
+        assertThat(per.keySet()).containsExactlyElementsOf(ThreadCpu.KINDS.stream().map(ThreadCpu.Kind::key).toList());
+        assertThat(per.get("web")).isCloseTo(2.0, within(1e-9));
+        assertThat(per.get("inbox")).isCloseTo(1.0, within(1e-9));
+        assertThat(per.get("jit")).isCloseTo(0.3, within(1e-9));
+        assertThat(per.get(ThreadCpu.OTHER)).isCloseTo(0.7, within(1e-9));
+        assertThat(per.get("broker")).isZero();
+        assertThat(per.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(4.0, within(1e-9));
+    }
+
+    @Test
+    void withoutASampleOrMessagesThereIsNoSplit() {
+        Map<Long, ThreadCpu.Task> some = Map.of(1L, new ThreadCpu.Task("web", 1));
+        assertThat(ThreadCpu.perMessage(Map.of(), some, 10, 5)).isEmpty();
+        assertThat(ThreadCpu.perMessage(some, some, 10, 0)).isEmpty();
+    }
+}

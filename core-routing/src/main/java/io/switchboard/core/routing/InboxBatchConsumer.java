@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,12 +57,15 @@ final class InboxBatchConsumer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxBatchConsumer.class);
     private static final long IDLE_RECEIVE_MILLIS = 500;
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+    static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final ConnectionFactory connections;
     private final BusProperties bus;
     private final BusCodec codec;
     private final InboundHandler handler;
     private final List<Thread> workers = new ArrayList<>();
+    /** Workers waiting for a broker connection: they hold no batch, so stopping may interrupt them. */
+    private final Set<Thread> connecting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
@@ -99,19 +104,30 @@ final class InboxBatchConsumer implements SmartLifecycle {
                 bus.consumers().inboxBatchSize());
     }
 
+    /**
+     * Lets each worker finish the batch it holds (its transaction commits or rolls back as usual) and
+     * waits at most {@link #STOP_WAIT} for all of them together. A worker still opening its broker
+     * connection (the broker gone or unreachable) is interrupted: it holds no batch, and without that it
+     * could wait out the client's retries, one worker after the other, while the hub shuts down. A
+     * worker inside a batch is never interrupted (an interrupt during a database write can close an H2
+     * file).
+     */
     @Override
     public synchronized void stop() {
         running = false;
         stopping.countDown();
+        connecting.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         for (Thread worker : workers) {
             try {
-                worker.join(TimeUnit.SECONDS.toMillis(30));
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             if (worker.isAlive()) {
-                log.warn("{} did not finish its batch within 30 s; its messages stay queued", worker.getName());
+                log.warn("{} did not finish its batch within {} s; its messages stay queued", worker.getName(),
+                        STOP_WAIT.toSeconds());
             }
         }
         workers.clear();
@@ -135,7 +151,7 @@ final class InboxBatchConsumer implements SmartLifecycle {
     private void work() {
         while (running) {
             boolean counted = false;
-            try (Connection connection = connections.createConnection()) {
+            try (Connection connection = connect()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(bus.inbound()));
                 MessageProducer parking = session.createProducer(session.createQueue(bus.deadLetter()));
@@ -165,6 +181,17 @@ final class InboxBatchConsumer implements SmartLifecycle {
                     connected.decrementAndGet();
                 }
             }
+        }
+    }
+
+    /** A connection to the broker; {@link #stop()} interrupts the wait for it. */
+    private Connection connect() throws JMSException {
+        Thread self = Thread.currentThread();
+        connecting.add(self);
+        try {
+            return connections.createConnection();
+        } finally {
+            connecting.remove(self);
         }
     }
 

@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +133,33 @@ class InboxBatchConsumerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.messages.size() == 2 && inbox.contexts.size() == 1);
         assertThat(inbox.arrivals).containsExactly("before", "context", "after");
         assertThat(inbox.contexts.get(0).context()).containsEntry("page.url", "https://shop.example/checkout");
+    }
+
+    @Test
+    void stoppingLetsABatchInProgressFinishWithoutInterruptingIt() throws Exception {
+        CountDownLatch inBatch = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        inbox.failure = m -> {
+            inBatch.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            return null;
+        };
+        String held = "SM" + UUID.randomUUID();
+        gateway.accept(sms(held, "held while the hub stops"));
+        assertThat(inBatch.await(10, TimeUnit.SECONDS)).as("the batch reached the inbox").isTrue();
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(consumer::stop);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !stopped.isDone());
+        release.countDown();
+
+        stopped.get(10, TimeUnit.SECONDS);
+        assertThat(interrupted).as("the worker holding a batch was interrupted").isFalse();
+        assertThat(inbox.messages).extracting(InboundMessage::providerMessageId).containsExactly(held);
     }
 
     @Test

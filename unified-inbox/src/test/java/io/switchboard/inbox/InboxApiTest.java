@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * dispatcher — which proves the outbound round trip.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class, before JUnit deletes its @TempDir: a cached hub outliving its data folder loses
+// its broker's journal (Artemis stops on the I/O error) and then cannot stop within Surefire's exit wait
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InboxApiTest {
 
     static final String ADMIN_PASSWORD = "test-admin-password-1234";

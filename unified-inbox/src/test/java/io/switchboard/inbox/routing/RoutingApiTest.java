@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * users, presence, assignment permissions, list filters, queue and activity, and clear errors.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class, before JUnit deletes its @TempDir: a cached hub outliving its data folder loses
+// its broker's journal (Artemis stops on the I/O error) and then cannot stop within Surefire's exit wait
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RoutingApiTest {
 
     static final String ADMIN = "admin:routing-admin-password-1234";

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ThreadCpuTest {
 
@@ -27,22 +29,15 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.parse("garbage")).isEmpty();
     }
 
-    @Test
-    void theHubsThreadsAreSortedByWhatTheyDo() {
-        assertThat(ThreadCpu.kind("http-nio-127.0.")).isEqualTo("web");
-        assertThat(ThreadCpu.kind("inbox-consumer-")).isEqualTo("inbox");
-        assertThat(ThreadCpu.kind("Thread-3 (org.a")).isEqualTo("broker");
-        assertThat(ThreadCpu.kind("Thread-123 (Act")).isEqualTo("broker");
-        assertThat(ThreadCpu.kind("activemq-buffer")).isEqualTo("broker");
-        assertThat(ThreadCpu.kind("H2-serializatio")).isEqualTo("database");
-        assertThat(ThreadCpu.kind("MVStore backgro")).isEqualTo("database");
-        assertThat(ThreadCpu.kind("event-outbox-re")).isEqualTo("events");
-        assertThat(ThreadCpu.kind("routing-sweep")).isEqualTo("events");
-        assertThat(ThreadCpu.kind("C2 CompilerThre")).isEqualTo("jit");
-        assertThat(ThreadCpu.kind("G1 Refine#0")).isEqualTo("gc");
-        assertThat(ThreadCpu.kind("GC Thread#1")).isEqualTo("gc");
-        assertThat(ThreadCpu.kind("Thread-7")).isEqualTo(ThreadCpu.OTHER);
-        assertThat(ThreadCpu.kind("java")).isEqualTo(ThreadCpu.OTHER);
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "http-nio-127.0. | web", "inbox-consumer- | inbox", "Thread-3 (org.a | broker",
+            "Thread-123 (Act | broker", "activemq-buffer | broker", "H2-serializatio | database",
+            "MVStore backgro | database", "Camel (camel-1) | camel", "event-outbox-re | events",
+            "routing-sweep | events", "C2 CompilerThre | jit", "G1 Refine#0 | gc", "GC Thread#1 | gc",
+            "Thread-7 | other", "java | other"})
+    void theHubsThreadsAreSortedByWhatTheyDo(String comm, String kind) {
+        assertThat(ThreadCpu.kind(comm)).isEqualTo(kind);
     }
 
     @Test

@@ -57,7 +57,7 @@ final class InboxBatchConsumer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxBatchConsumer.class);
     private static final long IDLE_RECEIVE_MILLIS = 500;
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
-    static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final ConnectionFactory connections;
     private final BusProperties bus;

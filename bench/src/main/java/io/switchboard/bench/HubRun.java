@@ -20,7 +20,7 @@ final class HubRun {
                   InboundPhases.Throughput inbound,
                   double ratioToReference, InboundPhases.FixedRate latencyAtRate,
                   InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
-                  ConnectionsPhase.Result connections, List<ChannelPhases.Result> channels,
+                  WebFloor.Result webFloor, ConnectionsPhase.Result connections, List<ChannelPhases.Result> channels,
                   String loadAverageAfter) {
     }
 
@@ -86,13 +86,18 @@ final class HubRun {
                 options.latencyDuration(), options.replyWorkers());
         log("%s: %.0f replies/s, %s", db, outbound.repliesPerSecond(), outbound.latency());
         List<ChannelPhases.Result> channels = ChannelPhases.run(options, db, traffic, agent, providers.channels);
+        log("%s: web stack floor, GET %s for %ds", db, WebFloor.PATH, options.latencyDuration().toSeconds());
+        WebFloor.Result floor = WebFloor.measure(hub, options.webhookWorkers(),
+                InboundPhases.warmupFor(options.latencyDuration()), options.latencyDuration());
+        log("%s: %.0f requests/s, %.2f ms of hub CPU each", db, floor.requestsPerSecond(),
+                floor.hubCpuMillisPerRequest());
         log("%s: %d visitor sessions", db, options.connections());
         ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
         log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
                 connections.delivered(), connections.heapPerConnectionKiB());
         return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), inbound,
                 inbound.visiblePerSecond() / referencePerSecond,
-                atRate, nearSaturation, outbound, connections, channels, Machine.load());
+                atRate, nearSaturation, outbound, floor, connections, channels, Machine.load());
     }
 
     private static InboundPhases.FixedRate fixedRate(Traffic traffic, BenchOptions options, int rate,

@@ -41,6 +41,10 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "inbound incl. draining the backlog (msg/s, drain s)", "",
                 r -> fmt(r.inbound().drainedPerSecond()) + " (" + r.inbound().drainMillis() / 1000 + " s)");
         row(rows, "inbound / reference", "≥ 50 %", r -> String.format("%.0f %%", 100 * r.ratioToReference()));
+        row(rows, "web stack floor: GET " + WebFloor.PATH + ", a page from memory, no bus or database (req/s)", "",
+                r -> fmt(r.webFloor().requestsPerSecond()));
+        row(rows, "  hub CPU per request (ms, all threads)", "",
+                r -> String.format(java.util.Locale.ROOT, "%.2f", r.webFloor().hubCpuMillisPerRequest()));
         row(rows, "inbound under saturation: latency p50/p99/max (ms)", "", r -> latency(r.inbound().latency()));
         row(rows, "latency at fixed rate (msg/s held)", "500", r -> fmt(r.latencyAtRate().sentPerSecond()));
         row(rows, "  p50 / p95 / p99 / max (ms)", "≤ 20 / – / ≤ 100 / –", r -> latencyFull(r.latencyAtRate().latency()));

@@ -46,6 +46,9 @@ class BenchSmokeIT {
         assertThat(byThread.get("inbox")).isPositive();
         assertThat(byThread.values().stream().mapToDouble(Double::doubleValue).sum())
                 .isCloseTo(h2.inbound().hubCpuMillisPerMessage(), org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(h2.webFloor().requests()).isPositive();
+        assertThat(h2.webFloor().failed()).isZero();
+        assertThat(h2.webFloor().hubCpuMillisPerRequest()).isPositive();
         assertThat(h2.latencyAtRate().latency().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().latency().p50()).isPositive();
         assertThat(h2.latencyAtRate().latency().max()).isGreaterThanOrEqualTo(h2.latencyAtRate().latency().p99());

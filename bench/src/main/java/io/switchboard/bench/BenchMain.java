@@ -21,6 +21,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        keepConnectionsShorterThanTheHub();
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -43,6 +44,7 @@ public final class BenchMain {
     }
 
     static Report run(BenchOptions options) throws Exception {
+        keepConnectionsShorterThanTheHub();
         String started = Instant.now().toString();
         Machine machine = Machine.now();
         HubRun.log("machine: %d cores, %d MiB, %s, load %s", machine.cores(), machine.memoryMiB(), machine.cpuModel(),
@@ -97,5 +99,16 @@ public final class BenchMain {
         s.put("channelWorkers", o.channelWorkers());
         s.put("channelCustomers", o.channelCustomers());
         return s;
+    }
+
+    /**
+     * java.net.http keeps an idle connection for 20 minutes by default; Tomcat closes one after 60 s. A webhook
+     * sent on a connection the hub is closing fails without an answer (and a POST is not retried), so the
+     * bench drops idle connections well before the hub does. A -D on the bench's command line wins.
+     */
+    static void keepConnectionsShorterThanTheHub() {
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "15");
+        }
     }
 }

@@ -46,10 +46,15 @@ interface ChannelDriver extends AutoCloseable {
             return sender.get();
         }
 
-        /** A webhook the hub must answer 200. */
+        /** A webhook the hub must answer 200; any other answer fails the future with the status. */
         static Outgoing webhook(String providerId, java.net.http.HttpClient http, java.net.http.HttpRequest request) {
             return new Outgoing(providerId, () -> http.sendAsync(request,
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200));
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("HTTP " + r.statusCode() + " " + r.body());
+                        }
+                        return true;
+                    }));
         }
     }
 

@@ -72,8 +72,8 @@ final class ChannelPhases {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         long failed = sent.stream().filter(f -> !f.join()).count();
         if (failed > 0) {
-            throw new IllegalStateException(channel.channel() + ": the hub refused " + failed + " of " + customers
-                    + " customers' first messages; see the hub's log");
+            throw new IllegalStateException(channel.channel() + ": " + failed + " of " + customers
+                    + " customers' first messages failed (last: " + traffic.lastFailure() + "); see the hub's log");
         }
         traffic.drain(Duration.ofSeconds(120));
         if (traffic.pendingCount() > 0) {

@@ -35,6 +35,7 @@ final class Traffic implements AutoCloseable {
     final AtomicLong failed = new AtomicLong();
     private volatile Latencies sink = new Latencies();
     private final AtomicLong sequence = new AtomicLong();
+    private volatile String lastFailure;
 
     Traffic(HubProcess hub, int chatVisitors) {
         this.hub = hub;
@@ -103,7 +104,21 @@ final class Traffic implements AutoCloseable {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((ok, e) -> accepted(providerId, e == null && ok));
+        return sent.handle((ok, e) -> {
+            if (e != null) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                lastFailure = channel.channel() + ": " + cause;
+            } else if (!ok) {
+                lastFailure = channel.channel() + ": not acknowledged by its provider";
+            }
+            return accepted(providerId, e == null && ok);
+        });
+    }
+
+    /** Why the last message that failed on its way in failed (the hub's answer or the client's error), or null. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     /** One chat frame; the future says whether it was acknowledged (stored durably). */

@@ -45,6 +45,7 @@ public final class BenchMain {
 
     static Report run(BenchOptions options) throws Exception {
         keepConnectionsShorterThanTheHub();
+        keepEnoughConnections(options.webhookWorkers());
         String started = Instant.now().toString();
         Machine machine = Machine.now();
         HubRun.log("machine: %d cores, %d MiB, %s, load %s", machine.cores(), machine.memoryMiB(), machine.cpuModel(),
@@ -106,6 +107,16 @@ public final class BenchMain {
      * sent on a connection the hub is closing fails without an answer (and a POST is not retried), so the
      * bench drops idle connections well before the hub does. A -D on the bench's command line wins.
      */
+    /**
+     * {@link java.net.HttpURLConnection} (the {@link WebFloor}'s clients) keeps 5 idle connections per host by
+     * default; with more workers most requests would open a new one. Read once, when it is first used.
+     */
+    static void keepEnoughConnections(int workers) {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(workers, 5)));
+        }
+    }
+
     static void keepConnectionsShorterThanTheHub() {
         if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
             System.setProperty("jdk.httpclient.keepalive.timeout", "15");

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * page the web-chat connector's controller returns from memory, through Tomcat, the security filter chain and
  * Spring MVC: no bus, no database), closed loop, with the hub's CPU per request. A webhook cannot cost the web
  * threads less than this. The clients are blocking {@link HttpURLConnection}s with keep-alive, which cost the
- * shared machine about a third of what {@code java.net.http} does per request.
+ * shared machine about a third of what {@code java.net.http} does per request; {@link BenchMain} lets them keep
+ * a connection per worker.
  */
 final class WebFloor {
 
@@ -30,8 +31,6 @@ final class WebFloor {
     }
 
     static Result measure(HubProcess hub, int workers, Duration warmup, Duration duration) throws Exception {
-        // kept-alive connections per host (default 5): else most requests would open a new one
-        System.setProperty("http.maxConnections", Integer.toString(Math.max(workers, 5)));
         URL page = URI.create(hub.http(PATH)).toURL();
         run(page, workers, warmup); // the page's code gets compiled
         long cpuBefore = hub.cpuMillis();

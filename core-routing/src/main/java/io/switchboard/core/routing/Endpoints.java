@@ -35,8 +35,13 @@ final class Endpoints {
         return "jms:topic:" + bus.events() + "?deliveryPersistent=true";
     }
 
+    /**
+     * Non-persistent, so not blocking: the push is best effort, and a blocking send would make each inbound
+     * batch wait a broker round trip before its next step. Camel applies {@code deliveryPersistent} only
+     * with {@code explicitQosEnabled}; without it the JMS default, persistent, was sent.
+     */
     String publishRealtime() {
-        return "jms:topic:" + bus.realtime() + "?deliveryPersistent=false";
+        return "jms:topic:" + bus.realtime() + "?deliveryPersistent=false&explicitQosEnabled=true";
     }
 
     String subscribeRealtime() {

@@ -53,7 +53,8 @@ final class ChannelPhases {
         int rate = Math.min(options.channelRate(), inbound.nearSaturation());
         HubRun.log("%s %s: %d msg/s for %ds", db, name, rate, duration.toSeconds());
         InboundPhases.FixedRate atRate = InboundPhases.fixedRate(traffic, channel, rate, duration, customers);
-        HubRun.log("%s %s: held %.0f msg/s, %s", db, name, atRate.sentPerSecond(), atRate.latency());
+        HubRun.log("%s %s: held %.0f msg/s, %s (acknowledged: %s)", db, name, atRate.sentPerSecond(), atRate.latency(),
+                atRate.acknowledged());
         HubRun.log("%s %s: agent replies for %ds", db, name, duration.toSeconds());
         OutboundPhase.Result outbound = OutboundPhase.run(agent, channel::onReply, name, traffic.conversationsOn(name),
                 duration, options.replyWorkers());

@@ -105,7 +105,8 @@ final class HubRun {
         log("%s: %d msg/s for %ds", database.name(), rate, options.latencyDuration().toSeconds());
         InboundPhases.FixedRate result = InboundPhases.fixedRate(traffic, rate, options.latencyDuration(),
                 options.customers());
-        log("%s: held %.0f msg/s, %s", database.name(), result.sentPerSecond(), result.latency());
+        log("%s: held %.0f msg/s, %s (acknowledged: %s)", database.name(), result.sentPerSecond(), result.latency(),
+                result.acknowledged());
         return result;
     }
 

@@ -38,9 +38,13 @@ final class InboundPhases {
         return Duration.ofSeconds(Math.max(2, Math.min(10, measured.toSeconds() / 4)));
     }
 
-    /** A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. */
+    /**
+     * A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. {@code acknowledged}
+     * is the part until the hub answered (the message on the bus); the rest of {@code latency} is storing
+     * it and pushing it to the agent.
+     */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
-                     Latencies.Summary latency) {
+                     Latencies.Summary latency, Latencies.Summary acknowledged) {
     }
 
     private InboundPhases() {
@@ -103,7 +107,7 @@ final class InboundPhases {
     }
 
     private static Throughput sustained(Traffic traffic, Duration duration, List<Worker> senders) throws Exception {
-        Latencies latencies = traffic.measure();
+        Latencies latencies = traffic.measure().visible();
         long visibleBefore = traffic.visible.get();
         long failedBefore = traffic.failed.get();
         AtomicLong accepted = new AtomicLong();
@@ -172,7 +176,7 @@ final class InboundPhases {
     }
 
     private static FixedRate fixedRate(Traffic traffic, int rate, Duration duration, ScheduledSend send) throws Exception {
-        Latencies latencies = traffic.measure();
+        Traffic.Measured latencies = traffic.measure();
         long failedBefore = traffic.failed.get();
         long periodNanos = 1_000_000_000L / rate;
         long total = rate * duration.toSeconds();
@@ -192,7 +196,8 @@ final class InboundPhases {
         inFlight.release(512);
         traffic.drain(Duration.ofSeconds(60));
         long failed = traffic.failed.get() - failedBefore;
-        Latencies.Summary summary = latencies.summary();
-        return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary);
+        Latencies.Summary summary = latencies.visible().summary();
+        return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary,
+                latencies.acknowledged().summary());
     }
 }

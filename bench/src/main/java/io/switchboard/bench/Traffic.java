@@ -34,6 +34,7 @@ final class Traffic implements AutoCloseable {
     final AtomicLong visible = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     private volatile Latencies sink = new Latencies();
+    private volatile Latencies acknowledgedSink = new Latencies();
     private final AtomicLong sequence = new AtomicLong();
     private volatile String lastFailure;
 
@@ -65,11 +66,19 @@ final class Traffic implements AutoCloseable {
         return List.copyOf(byChannel.getOrDefault(channel, Set.of()));
     }
 
-    /** Latencies from now on go to a fresh recorder, which is returned. */
-    Latencies measure() {
-        Latencies fresh = new Latencies();
-        sink = fresh;
+    /**
+     * From now on latencies go to fresh recorders, which are returned: until the agent saw each message,
+     * and until the hub acknowledged it (answered its webhook, acked its frame: stored on the bus).
+     */
+    Measured measure() {
+        Measured fresh = new Measured(new Latencies(), new Latencies());
+        acknowledgedSink = fresh.acknowledged();
+        sink = fresh.visible();
         return fresh;
+    }
+
+    /** Latencies from the moment each message was sent (or scheduled) to when the agent saw it, and to its acknowledgement. */
+    record Measured(Latencies visible, Latencies acknowledged) {
     }
 
     int pendingCount() {
@@ -90,7 +99,7 @@ final class Traffic implements AutoCloseable {
         String sid = nextSid();
         pending.put(sid, stampNanos);
         return http.sendAsync(webhooks.message(sid, from, "Where is my order " + sid + "?"),
-                HttpResponse.BodyHandlers.discarding()).handle((r, e) -> accepted(sid, e == null && r.statusCode() == 200));
+                HttpResponse.BodyHandlers.discarding()).handle((r, e) -> accepted(sid, stampNanos, e == null && r.statusCode() == 200));
     }
 
     /** One message of customer {@code n} on a channel; the future says whether its provider's side was acknowledged. */
@@ -112,7 +121,7 @@ final class Traffic implements AutoCloseable {
             } else if (!ok) {
                 lastFailure = channel.channel() + ": not acknowledged by its provider";
             }
-            return accepted(providerId, e == null && ok);
+            return accepted(providerId, stampNanos, e == null && ok);
         });
     }
 
@@ -127,7 +136,7 @@ final class Traffic implements AutoCloseable {
         String providerId = visitor.visitorId() + ":" + clientId;
         pending.put(providerId, stampNanos);
         return visitor.say(clientId, "Do you ship to Austria? " + clientId)
-                .handle((ack, e) -> accepted(providerId, e == null));
+                .handle((ack, e) -> accepted(providerId, stampNanos, e == null));
     }
 
     private interface Send {
@@ -137,15 +146,17 @@ final class Traffic implements AutoCloseable {
     private boolean check(String sid, long stampNanos, Send send) throws Exception {
         pending.put(sid, stampNanos);
         try {
-            return accepted(sid, send.status(sid) == 200);
+            return accepted(sid, stampNanos, send.status(sid) == 200);
         } catch (Exception e) {
-            accepted(sid, false);
+            accepted(sid, stampNanos, false);
             throw e;
         }
     }
 
-    private boolean accepted(String providerId, boolean ok) {
-        if (!ok) {
+    private boolean accepted(String providerId, long stampNanos, boolean ok) {
+        if (ok) {
+            acknowledgedSink.record(System.nanoTime() - stampNanos);
+        } else {
             pending.remove(providerId);
             failed.incrementAndGet();
         }

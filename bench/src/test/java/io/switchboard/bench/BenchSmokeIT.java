@@ -52,6 +52,10 @@ class BenchSmokeIT {
         assertThat(h2.latencyAtRate().latency().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().latency().p50()).isPositive();
         assertThat(h2.latencyAtRate().latency().max()).isGreaterThanOrEqualTo(h2.latencyAtRate().latency().p99());
+        // every message was acknowledged by the hub, and its acknowledgement is part of the way to the agent
+        assertThat(h2.latencyAtRate().acknowledged().count()).isEqualTo((int) h2.latencyAtRate().sent());
+        assertThat(h2.latencyAtRate().acknowledged().p50()).isPositive()
+                .isLessThanOrEqualTo(h2.latencyAtRate().latency().max());
         assertThat(h2.outbound().delivered()).isPositive().isEqualTo(h2.outbound().posted());
         assertThat(h2.connections().connected()).isEqualTo(20);
         assertThat(h2.connections().acked()).isEqualTo(20);

@@ -11,6 +11,7 @@ import io.switchboard.inbox.contact.ContactRepository;
 import io.switchboard.inbox.contact.ContactView;
 import io.switchboard.inbox.contact.IdentityResolver;
 import io.switchboard.inbox.routing.RoutingHooks;
+import io.switchboard.inbox.support.DurableH2DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Threads each customer message into the contact's open conversation, in one database
  * transaction that also writes its events (to the outbox: they exist exactly when the change does). Idempotent: the bus may redeliver.
+ *
+ * <p>Agents see a stored message as soon as its transaction commits. On the embedded H2 file, writing the
+ * commit to the file follows that push ({@link DurableH2DataSource#durableOnReturn}); these methods return,
+ * and the bus forgets the messages, only once it is done. A hub that dies in between gets the messages
+ * again from the bus.
  */
 @Service
 class InboundService implements InboundHandler {
@@ -85,6 +91,13 @@ class InboundService implements InboundHandler {
      */
     @Override
     public void onInbound(InboundMessage message) {
+        DurableH2DataSource.durableOnReturn(() -> {
+            storeOne(message);
+            return null;
+        });
+    }
+
+    private void storeOne(InboundMessage message) {
         List<HubEvent> stored;
         try {
             stored = tx.execute(status -> publish(store(message, false)));
@@ -107,8 +120,15 @@ class InboundService implements InboundHandler {
      */
     @Override
     public void onInboundBatch(List<InboundMessage> batch) {
+        DurableH2DataSource.durableOnReturn(() -> {
+            storeBatch(batch);
+            return null;
+        });
+    }
+
+    private void storeBatch(List<InboundMessage> batch) {
         if (batch.size() == 1) {
-            onInbound(batch.get(0));
+            storeOne(batch.get(0));
             return;
         }
         List<HubEvent> stored;
@@ -123,7 +143,7 @@ class InboundService implements InboundHandler {
         } catch (DuplicateKeyException seenBefore) {
             log.debug("A batch of {} inbound messages met a unique key ({}); storing them one at a time",
                     batch.size(), seenBefore.getMessage());
-            batch.forEach(this::onInbound);
+            batch.forEach(this::storeOne);
             return;
         }
         routeAfterCommit(stored);

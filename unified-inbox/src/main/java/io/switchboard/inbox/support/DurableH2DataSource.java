@@ -7,9 +7,12 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -24,8 +27,15 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * transaction that only read waits for nothing). The first thread to wait
  * runs it, on its own connection, for every commit made until then; the threads that commit while it
  * runs share the next one. Under load many transactions share one file write.
+ *
+ * <p>{@link #durableOnReturn} moves the wait to the end of a piece of work: its commits return once
+ * committed (other transactions see them), and the work returns once all of them are on the file. For work
+ * that shows a commit to someone before it is acknowledged to anyone (see its comment).
  */
 public final class DurableH2DataSource extends DelegatingDataSource {
+
+    /** The commits of the current {@link #durableOnReturn} scope not yet waited for: data source → its last ticket. */
+    private static final ThreadLocal<Map<DurableH2DataSource, Long>> DEFERRED = new ThreadLocal<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushedChanged = lock.newCondition();
@@ -68,12 +78,76 @@ public final class DurableH2DataSource extends DelegatingDataSource {
                 new ConnectionHandler(connection));
     }
 
-    /** Returns once a checkpoint that started after this call has written every earlier commit to the file. */
-    void awaitDurable(Connection connection) throws SQLException {
+    /**
+     * Runs {@code work}, whose commits on any {@code DurableH2DataSource} return as soon as they are committed,
+     * and returns (or throws) only once every one of them is on the file. So a transaction's result can be
+     * acted on before the file write — the inbox pushes a batch to agents — while the work's caller still
+     * acknowledges nothing that is not on disk: the broker forgets a batch only after this returns. Should
+     * the process die in between, the broker delivers the batch again and the inbox stores it again. Nested
+     * scopes wait at the outermost one. Without any H2 file (PostgreSQL) it only runs {@code work}.
+     */
+    public static <T> T durableOnReturn(Supplier<T> work) {
+        if (DEFERRED.get() != null) {
+            return work.get();
+        }
+        Map<DurableH2DataSource, Long> deferred = new HashMap<>();
+        DEFERRED.set(deferred);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            DEFERRED.remove();
+            try {
+                awaitAll(deferred); // a retry may find these rows and acknowledge without writing anything
+            } catch (SQLException | RuntimeException flushFailed) {
+                e.addSuppressed(flushFailed);
+            }
+            throw e;
+        }
+        DEFERRED.remove();
+        try {
+            awaitAll(deferred);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Committed changes could not be written to the H2 file: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static void awaitAll(Map<DurableH2DataSource, Long> deferred) throws SQLException {
+        for (Map.Entry<DurableH2DataSource, Long> pending : deferred.entrySet()) {
+            DurableH2DataSource dataSource = pending.getKey();
+            dataSource.awaitFlushed(pending.getValue(), null);
+        }
+    }
+
+    /** A commit was made: waits until it is on the file, or in a {@link #durableOnReturn} scope notes it for later. */
+    private void committed(Connection connection) throws SQLException {
         commits.incrementAndGet();
+        long ticket = nextTicket();
+        Map<DurableH2DataSource, Long> deferred = DEFERRED.get();
+        if (deferred != null) {
+            deferred.merge(this, ticket, Math::max);
+            return;
+        }
+        awaitFlushed(ticket, connection);
+    }
+
+    private long nextTicket() {
         lock.lock();
         try {
-            long ticket = ++requested;
+            return ++requested;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns once a checkpoint that started after {@code ticket} was taken has written every earlier commit to
+     * the file. Should this thread run it, it does so on {@code own}, or on a connection of its own if null.
+     */
+    private void awaitFlushed(long ticket, Connection own) throws SQLException {
+        lock.lock();
+        try {
             while (flushed < ticket) {
                 if (flushing) {
                     flushedChanged.awaitUninterruptibly();
@@ -84,9 +158,7 @@ public final class DurableH2DataSource extends DelegatingDataSource {
                 boolean done = false;
                 lock.unlock();
                 try {
-                    try (Statement checkpoint = connection.createStatement()) {
-                        checkpoint.execute("CHECKPOINT");
-                    }
+                    checkpoint(own);
                     checkpoints.incrementAndGet();
                     done = true;
                 } finally {
@@ -100,6 +172,22 @@ public final class DurableH2DataSource extends DelegatingDataSource {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void checkpoint(Connection own) throws SQLException {
+        if (own != null) {
+            checkpointOn(own);
+            return;
+        }
+        try (Connection connection = obtainTargetDataSource().getConnection()) {
+            checkpointOn(connection);
+        }
+    }
+
+    private static void checkpointOn(Connection connection) throws SQLException {
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
         }
     }
 
@@ -164,14 +252,14 @@ public final class DurableH2DataSource extends DelegatingDataSource {
         private void committed() throws SQLException {
             if (written) {
                 written = false;
-                awaitDurable(target);
+                DurableH2DataSource.this.committed(target);
             }
         }
 
         /** After a statement that may write: in auto-commit mode it is committed already. */
         void wrote() throws SQLException {
             if (target.getAutoCommit()) {
-                awaitDurable(target);
+                DurableH2DataSource.this.committed(target);
             } else {
                 written = true;
             }

@@ -1,9 +1,12 @@
 package io.switchboard.inbox.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
@@ -84,5 +87,64 @@ class DurableH2DataSourceTest {
         assertThat(failures).isEmpty();
         assertThat(dataSource.commits()).isEqualTo(threads * each);
         assertThat(dataSource.checkpoints()).isBetween(1L, (long) threads * each);
+    }
+
+    @Test
+    void insideDurableOnReturnCommitsAreVisibleAtOnceAndTheScopeReturnsOnceTheyAreWritten() throws Exception {
+        int seenByOthers = DurableH2DataSource.durableOnReturn(() -> {
+            insertCommitted(10);
+            insertCommitted(11);
+            assertThat(dataSource.checkpoints()).as("no commit waited for the file").isZero();
+            try (Connection other = dataSource.getConnection();
+                 ResultSet count = other.createStatement().executeQuery("SELECT COUNT(*) FROM t")) {
+                count.next();
+                return count.getInt(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seenByOthers).as("committed rows, seen by another connection").isEqualTo(2);
+        assertThat(dataSource.commits()).isEqualTo(2);
+        assertThat(dataSource.checkpoints()).as("one file write for both, before the scope returned").isEqualTo(1);
+    }
+
+    @Test
+    void aNestedScopeLeavesTheWaitToTheOutermost() {
+        DurableH2DataSource.durableOnReturn(() -> {
+            DurableH2DataSource.durableOnReturn(() -> {
+                insertCommitted(20);
+                return null;
+            });
+            assertThat(dataSource.checkpoints()).as("after the inner scope").isZero();
+            return null;
+        });
+        assertThat(dataSource.checkpoints()).isEqualTo(1);
+    }
+
+    @Test
+    void workThatFailsAfterACommitStillLeavesThatCommitWritten() {
+        assertThatThrownBy(() -> DurableH2DataSource.durableOnReturn(() -> {
+            insertCommitted(30);
+            throw new IllegalStateException("after the commit");
+        })).hasMessage("after the commit");
+        // a redelivered message may find this row and be acknowledged without writing anything itself
+        assertThat(dataSource.checkpoints()).isEqualTo(1);
+    }
+
+    @Test
+    void aScopeThatCommittedNothingWaitsForNothing() {
+        assertThat(DurableH2DataSource.durableOnReturn(() -> "done")).isEqualTo("done");
+        assertThat(dataSource.checkpoints()).isZero();
+    }
+
+    /** One transaction that inserts {@code id} and commits, on a connection closed right after (as the inbox's). */
+    private void insertCommitted(int id) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.executeUpdate("INSERT INTO t VALUES (" + id + ")");
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

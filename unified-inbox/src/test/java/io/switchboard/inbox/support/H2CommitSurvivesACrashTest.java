@@ -33,6 +33,8 @@ class H2CommitSurvivesACrashTest {
 
     static final int THREADS = 4;
     static final int PER_THREAD = 50;
+    /** In a transaction, in auto-commit mode, and in a transaction inside {@link DurableH2DataSource#durableOnReturn}. */
+    static final int KINDS = 3;
 
     /** The URL built into the hub (application.yml in the jar) and the one the admin's config/application.yml sets. */
     @ParameterizedTest
@@ -45,10 +47,10 @@ class H2CommitSurvivesACrashTest {
                 .redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the writer finished").isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(output).as("the writer's output").contains("committed " + 2 * THREADS * PER_THREAD);
+        assertThat(output).as("the writer's output").contains("committed " + KINDS * THREADS * PER_THREAD);
 
         assertThat(rowsAfterRestart(url)).as("rows committed before the process died")
-                .isEqualTo(2 * THREADS * PER_THREAD);
+                .isEqualTo(KINDS * THREADS * PER_THREAD);
     }
 
     private static int rowsAfterRestart(String url) throws SQLException {
@@ -75,8 +77,10 @@ class H2CommitSurvivesACrashTest {
     }
 
     /**
-     * The child process: each thread commits {@link #PER_THREAD} transactions and as many auto-commit
-     * inserts through the hub's data source, then the JVM stops without any shutdown.
+     * The child process: each thread commits {@link #PER_THREAD} transactions, as many auto-commit inserts and
+     * as many transactions each in a {@link DurableH2DataSource#durableOnReturn} scope (on a connection
+     * closed before the scope ends, as the inbox's are) through the hub's data source, then the JVM stops
+     * without any shutdown.
      */
     static final class CommitThenHalt {
 
@@ -90,7 +94,7 @@ class H2CommitSurvivesACrashTest {
                 connection.createStatement().execute("CREATE TABLE crash_probe (id INT PRIMARY KEY)");
             }
             List<Throwable> failures = ConcurrentWriters.run(THREADS, thread -> {
-                int first = thread * 2 * PER_THREAD;
+                int first = thread * KINDS * PER_THREAD;
                 try (Connection connection = dataSource.getConnection();
                      PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe VALUES (?)")) {
                     for (int i = 0; i < PER_THREAD; i++) {
@@ -103,12 +107,27 @@ class H2CommitSurvivesACrashTest {
                         insert.executeUpdate();
                     }
                 }
+                for (int i = 0; i < PER_THREAD; i++) {
+                    int id = first + 2 * PER_THREAD + i;
+                    DurableH2DataSource.durableOnReturn(() -> {
+                        try (Connection connection = dataSource.getConnection();
+                             PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe VALUES (?)")) {
+                            connection.setAutoCommit(false);
+                            insert.setInt(1, id);
+                            insert.executeUpdate();
+                            connection.commit();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return null;
+                    });
+                }
             });
             if (!failures.isEmpty()) {
                 failures.get(0).printStackTrace();
                 Runtime.getRuntime().halt(1);
             }
-            System.out.println("committed " + 2 * THREADS * PER_THREAD);
+            System.out.println("committed " + KINDS * THREADS * PER_THREAD);
             System.out.flush();
             Runtime.getRuntime().halt(0); // as kill -9: no shutdown hook, H2 closes nothing
         }

@@ -77,7 +77,10 @@ final class Traffic implements AutoCloseable {
         return fresh;
     }
 
-    /** Latencies from the moment each message was sent (or scheduled) to when the agent saw it, and to its acknowledgement. */
+    /**
+     * Latencies from the moment each message was sent (or scheduled) to when the agent saw it, and to its
+     * acknowledgement (for email: the mail server's, which takes the mail whether or not the hub keeps up).
+     */
     record Measured(Latencies visible, Latencies acknowledged) {
     }
 
@@ -99,7 +102,8 @@ final class Traffic implements AutoCloseable {
         String sid = nextSid();
         pending.put(sid, stampNanos);
         return http.sendAsync(webhooks.message(sid, from, "Where is my order " + sid + "?"),
-                HttpResponse.BodyHandlers.discarding()).handle((r, e) -> accepted(sid, stampNanos, e == null && r.statusCode() == 200));
+                HttpResponse.BodyHandlers.discarding())
+                .handle((r, e) -> accepted(sid, stampNanos, e == null && r.statusCode() == 200));
     }
 
     /** One message of customer {@code n} on a channel; the future says whether its provider's side was acknowledged. */

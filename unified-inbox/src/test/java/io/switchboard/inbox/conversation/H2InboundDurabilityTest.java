@@ -65,12 +65,12 @@ class H2InboundDurabilityTest {
                         checkpointsAtPush.add(dataSource.checkpoints());
                     }
                 });
+        MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
         inbound = new InboundService(tx, contacts, conversations, messages,
                 new ConversationViews(conversations, contacts, lifecycle), pushAfterCommit, (audience, key, json) -> { },
-                new Threading(conversations, messages), InboxWiring.identity(jdbc, tx, contacts, e -> { },
-                        new MutableClock(Instant.parse("2030-01-01T10:00:00Z"))).resolver(),
+                new Threading(conversations, messages), InboxWiring.identity(jdbc, tx, contacts, e -> { }, clock).resolver(),
                 new Reopening(lifecycle, conversations, new LifecycleProperties(Duration.ofDays(7), Duration.ofSeconds(30))),
-                new MutableClock(Instant.parse("2030-01-01T10:00:00Z")));
+                clock);
     }
 
     @Test

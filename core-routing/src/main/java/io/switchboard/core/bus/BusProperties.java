@@ -38,12 +38,16 @@ public record BusProperties(
      * @param concurrency     consumers per queue except {@code hub.inbound}, as "min-max" (e.g. "16-32")
      * @param inboxAutoStartup false keeps {@code hub.inbound} unconsumed (maintenance; messages wait durably)
      * @param inboxThreads    threads consuming {@code hub.inbound}, each with its own broker transaction
-     * @param inboxBatchSize  most messages one {@code hub.inbound} transaction takes (1 = one at a time)
+     * @param inboxBatchSize  most messages stored in one database transaction (1 = one at a time)
+     * @param inboxTransactionSpan how long one {@code hub.inbound} broker transaction keeps taking further
+     *                        batches as they arrive (each stored and pushed to agents at once) before the
+     *                        consumer waits for them to be durable and commits; 0 = one batch per transaction
      */
     public record Consumers(@DefaultValue("16-32") @NotBlank String concurrency,
                             @DefaultValue("true") boolean inboxAutoStartup,
                             @DefaultValue("16") @Min(1) int inboxThreads,
-                            @DefaultValue("50") @Min(1) int inboxBatchSize) {
+                            @DefaultValue("50") @Min(1) int inboxBatchSize,
+                            @DefaultValue("100ms") Duration inboxTransactionSpan) {
     }
 
     /**

@@ -36,11 +36,13 @@ import org.springframework.context.SmartLifecycle;
  * transaction.
  *
  * <p>Each worker thread owns a transacted JMS session. It waits for one message, takes whatever else
- * is already waiting (up to {@code hub.bus.consumers.inbox-batch-size}), hands the customer messages
- * to {@link InboundHandler#onInboundBatch} (one database transaction in the inbox) and then commits
- * the session: one journal sync and one database commit for the whole batch instead of one each per
- * message. A message is acknowledged only after the database has it; a crash in between redelivers
- * the batch and the inbox absorbs the repeats (it is idempotent).
+ * is already waiting (up to {@code hub.bus.consumers.inbox-batch-size}) and hands the customer messages
+ * to {@link InboundHandler#onInboundBatch} (one database transaction in the inbox). For
+ * {@code inbox-transaction-span} it takes the batches that arrive next the same way, in the same broker
+ * transaction; then {@link InboundHandler#durably} returns once all of them are durable and the session
+ * commits: one journal sync for all of them. A message is acknowledged only after the database has it
+ * on disk; a crash in between redelivers the transaction and the inbox absorbs the repeats (it is
+ * idempotent).
  *
  * <p>When the batch fails, its messages are delivered again one at a time, each with the hub's
  * redelivery policy ({@code hub.bus.redelivery}: attempts with exponential backoff); one that fails
@@ -58,6 +60,8 @@ final class InboxBatchConsumer implements SmartLifecycle {
     private static final long IDLE_RECEIVE_MILLIS = 500;
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** Most batches one broker transaction takes within its span. */
+    private static final int TRANSACTION_BATCHES = 10;
 
     private final ConnectionFactory connections;
     private final BusProperties bus;
@@ -100,8 +104,8 @@ final class InboxBatchConsumer implements SmartLifecycle {
             workers.add(worker);
             worker.start();
         }
-        log.info("Consuming {} with {} threads, up to {} messages per transaction", bus.inbound(), threads,
-                bus.consumers().inboxBatchSize());
+        log.info("Consuming {} with {} threads, up to {} messages per batch, batches for up to {} ms per transaction",
+                bus.inbound(), threads, bus.consumers().inboxBatchSize(), bus.consumers().inboxTransactionSpan().toMillis());
     }
 
     /**
@@ -160,12 +164,12 @@ final class InboxBatchConsumer implements SmartLifecycle {
                 connected.incrementAndGet();
                 counted = true;
                 while (running) {
-                    List<Message> batch = receive(consumer);
+                    List<Message> batch = receive(consumer, IDLE_RECEIVE_MILLIS);
                     if (!batch.isEmpty()) {
-                        deliver(batch, session, parking);
+                        int delivered = deliverWhileOpen(batch, consumer, session, parking);
                         session.commit();
                         batches.incrementAndGet();
-                        messages.addAndGet(batch.size());
+                        messages.addAndGet(delivered);
                         lastBatchAt = Instant.now();
                     }
                 }
@@ -195,8 +199,55 @@ final class InboxBatchConsumer implements SmartLifecycle {
         }
     }
 
-    private List<Message> receive(MessageConsumer consumer) throws JMSException {
-        Message first = consumer.receive(IDLE_RECEIVE_MILLIS);
+    /**
+     * Delivers {@code batch} and, in the same broker transaction, the batches that arrive within
+     * {@code inbox-transaction-span} (each stored and shown to agents at once), then returns once the
+     * handler has all of them durable: the caller commits, and the broker forgets them, right after. So a
+     * message that arrives while its consumer's transaction is open does not wait for the last batch to
+     * reach the disk. Returns how many messages were delivered.
+     */
+    private int deliverWhileOpen(List<Message> batch, MessageConsumer consumer, Session session,
+                                 MessageProducer parking) throws JMSException {
+        long until = System.nanoTime() + bus.consumers().inboxTransactionSpan().toNanos();
+        int most = TRANSACTION_BATCHES * bus.consumers().inboxBatchSize();
+        try {
+            return handler.durably(() -> {
+                try {
+                    List<Message> next = batch;
+                    int delivered = 0;
+                    while (true) {
+                        deliver(next, session, parking);
+                        delivered += next.size();
+                        long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+                        if (!running || left <= 0 || delivered >= most) {
+                            return delivered;
+                        }
+                        next = receive(consumer, left);
+                        if (next.isEmpty()) {
+                            return delivered;
+                        }
+                    }
+                } catch (JMSException e) {
+                    throw new BrokerFailure(e);
+                }
+            });
+        } catch (BrokerFailure e) {
+            throw e.jms;
+        }
+    }
+
+    /** A broker failure inside {@link InboundHandler#durably}, carried out of it. */
+    private static final class BrokerFailure extends RuntimeException {
+        private final JMSException jms;
+
+        BrokerFailure(JMSException jms) {
+            super(jms);
+            this.jms = jms;
+        }
+    }
+
+    private List<Message> receive(MessageConsumer consumer, long waitMillis) throws JMSException {
+        Message first = consumer.receive(waitMillis);
         if (first == null) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package io.switchboard.core.spi;
 import io.switchboard.core.model.ContextUpdate;
 import io.switchboard.core.model.InboundMessage;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The consumer of {@code hub.inbound}: the unified inbox implements it. Called inside a broker
@@ -24,4 +25,14 @@ public interface InboundHandler {
     }
 
     void onContext(ContextUpdate update);
+
+    /**
+     * Runs {@code work}, which hands messages to this handler, and returns only once everything it stored
+     * is durable: the caller acknowledges the messages to the broker right after. The default runs it,
+     * for a handler whose every call is durable when it returns; one that can defer durability (and show
+     * what it stored before it is on disk) waits once here for all of it.
+     */
+    default <T> T durably(Supplier<T> work) {
+        return work.get();
+    }
 }

@@ -12,11 +12,14 @@ import io.switchboard.core.spi.RealtimeListener;
 import io.switchboard.core.spi.StatusHandler;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -33,6 +36,19 @@ class TestHub {
         /** Sizes of the batches that were stored whole. */
         final List<Integer> batches = new CopyOnWriteArrayList<>();
         volatile Function<InboundMessage, RuntimeException> failure = m -> null;
+        /** How many {@link #durably} scopes (broker transactions of the inbox consumer) have ended. */
+        final AtomicInteger scopesEnded = new AtomicInteger();
+        /** Text of each stored message → how many scopes had ended when it was stored. */
+        final Map<String, Integer> storedAfterScopes = new ConcurrentHashMap<>();
+
+        @Override
+        public <T> T durably(Supplier<T> work) {
+            try {
+                return work.get();
+            } finally {
+                scopesEnded.incrementAndGet();
+            }
+        }
 
         /** Idempotent like the real inbox: a message delivered again is stored once. */
         @Override
@@ -42,6 +58,7 @@ class TestHub {
                 throw e;
             }
             if (messages.stream().noneMatch(m -> m.hubId().equals(message.hubId()))) {
+                storedAfterScopes.put(message.text(), scopesEnded.get());
                 messages.add(message);
                 arrivals.add(message.text());
             }
@@ -90,6 +107,7 @@ class TestHub {
             arrivals.clear();
             contexts.clear();
             statuses.clear();
+            storedAfterScopes.clear();
             failure = m -> null;
         }
     }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +90,12 @@ class InboundService implements InboundHandler {
      * first. That saves a query on the path nearly every message takes (a consumer that finds one message
      * waiting hands it over alone) for a retry that almost none do.
      */
+    /** On the embedded H2 file, the commits inside return at once and this waits for the file once for all. */
+    @Override
+    public <T> T durably(Supplier<T> work) {
+        return DurableH2DataSource.durableOnReturn(work);
+    }
+
     @Override
     public void onInbound(InboundMessage message) {
         DurableH2DataSource.durableOnReturn(() -> {

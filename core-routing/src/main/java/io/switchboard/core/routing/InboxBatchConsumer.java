@@ -208,25 +208,10 @@ final class InboxBatchConsumer implements SmartLifecycle {
      */
     private int deliverWhileOpen(List<Message> batch, MessageConsumer consumer, Session session,
                                  MessageProducer parking) throws JMSException {
-        long until = System.nanoTime() + bus.consumers().inboxTransactionSpan().toNanos();
-        int most = TRANSACTION_BATCHES * bus.consumers().inboxBatchSize();
         try {
             return handler.durably(() -> {
                 try {
-                    List<Message> next = batch;
-                    int delivered = 0;
-                    while (true) {
-                        deliver(next, session, parking);
-                        delivered += next.size();
-                        long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
-                        if (!running || left <= 0 || delivered >= most) {
-                            return delivered;
-                        }
-                        next = receive(consumer, left);
-                        if (next.isEmpty()) {
-                            return delivered;
-                        }
-                    }
+                    return deliverArriving(batch, consumer, session, parking);
                 } catch (JMSException e) {
                     throw new BrokerFailure(e);
                 }
@@ -234,6 +219,22 @@ final class InboxBatchConsumer implements SmartLifecycle {
         } catch (BrokerFailure e) {
             throw e.jms;
         }
+    }
+
+    /** {@code batch}, then each batch that arrives until the span ends, the transaction is full or stop is asked. */
+    private int deliverArriving(List<Message> batch, MessageConsumer consumer, Session session,
+                                MessageProducer parking) throws JMSException {
+        long until = System.nanoTime() + bus.consumers().inboxTransactionSpan().toNanos();
+        int most = TRANSACTION_BATCHES * bus.consumers().inboxBatchSize();
+        int delivered = 0;
+        List<Message> next = batch;
+        while (!next.isEmpty()) {
+            deliver(next, session, parking);
+            delivered += next.size();
+            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+            next = !running || left <= 0 || delivered >= most ? List.of() : receive(consumer, left);
+        }
+        return delivered;
     }
 
     /** A broker failure inside {@link InboundHandler#durably}, carried out of it. */

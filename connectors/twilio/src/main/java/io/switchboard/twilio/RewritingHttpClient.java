@@ -19,7 +19,8 @@ import org.apache.hc.core5.util.Timeout;
  * {@code https://api.twilio.com}, so a Twilio-compatible gateway or a test fake is reached by
  * rewriting that prefix. It also sends each request once: retries belong to the hub's outbound
  * dispatcher (one backoff policy, dead-lettering), not to the SDK's 100 ms loop or Apache's
- * automatic retries.
+ * automatic retries. Its pool allows {@code maxConnections} calls at once (Apache's default of 5 per host
+ * would hold the outbound dispatcher's consumers in a queue for a connection).
  */
 final class RewritingHttpClient extends NetworkHttpClient {
 
@@ -27,7 +28,7 @@ final class RewritingHttpClient extends NetworkHttpClient {
 
     private final String baseUrl;
 
-    RewritingHttpClient(String baseUrl, Duration socketTimeout) {
+    RewritingHttpClient(String baseUrl, Duration socketTimeout, int maxConnections) {
         super(HttpClientBuilder.create()
                 .useSystemProperties()
                 // Apache's default strategy resends on 429/503 after a pause, hiding the answer from us.
@@ -36,6 +37,8 @@ final class RewritingHttpClient extends NetworkHttpClient {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultSocketConfig(SocketConfig.custom().setSoKeepAlive(true)
                                 .setSoTimeout(Timeout.ofMilliseconds(socketTimeout.toMillis())).build())
+                        .setMaxConnPerRoute(maxConnections)
+                        .setMaxConnTotal(maxConnections)
                         .build()));
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }

@@ -77,7 +77,8 @@ public class TwilioAutoConfiguration {
         for (Account account : directory.accounts()) {
             // One client per account, never the static Twilio.init: accounts must not share credentials.
             clients.put(account.accountSid(), new TwilioRestClient.Builder(account.accountSid(), account.authToken())
-                    .httpClient(new RewritingHttpClient(properties.apiBaseUrl(), properties.sendTimeout())).build());
+                    .httpClient(new RewritingHttpClient(properties.apiBaseUrl(), properties.sendTimeout(),
+                            properties.maxConnections())).build());
         }
         Map<String, SendRateLimiter> limiters = new HashMap<>();
         directory.numbers().forEach((e164, number) ->

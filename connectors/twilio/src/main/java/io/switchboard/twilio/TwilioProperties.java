@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param mediaTimeout  time budget for downloading all media of one inbound message (Twilio waits 15 s in all)
  * @param connectTimeout connect timeout of media downloads
  * @param sendTimeout   socket timeout of calls to the Messages API
+ * @param maxConnections calls to the Messages API open at once, per account (Apache's default would be 5, which
+ *                      capped an account's replies at 5 per round trip; Twilio answers 429 past its account limit)
  * @param accounts      Twilio accounts, each with its numbers
  */
 @Validated
@@ -34,6 +36,7 @@ record TwilioProperties(
         @DefaultValue("10s") @NotNull Duration mediaTimeout,
         @DefaultValue("3s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration sendTimeout,
+        @DefaultValue("32") @Positive int maxConnections,
         @DefaultValue @NotEmpty(message = "configure at least one account under hub.channels.twilio.accounts")
         @Valid List<Account> accounts) {
 

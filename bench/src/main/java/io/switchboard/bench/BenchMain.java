@@ -51,11 +51,9 @@ public final class BenchMain {
         HubRun.log("machine: %d cores, %d MiB, %s, load %s", machine.cores(), machine.memoryMiB(), machine.cpuModel(),
                 machine.loadAverage());
         int producers = options.webhookWorkers() + options.chatVisitors();
-        // as many consumers as producers: the bus's limit at the load's concurrency, not the hub's consumer setting
         HubRun.log("reference: Artemis alone, %d producers, %d consumers, %ds", producers, producers,
                 options.referenceDuration().toSeconds());
-        ReferenceBroker.Result reference = ReferenceBroker.measure(options.referenceDuration(), producers, producers,
-                ReferenceBroker.inboundSample());
+        ReferenceBroker.Result reference = ReferenceBroker.measure(options);
         HubRun.log("reference: %.0f msg/s (%d-byte messages)", reference.messagesPerSecond(), reference.messageBytes());
         List<HubRun.Result> runs = new ArrayList<>();
         try (Providers providers = Providers.start(options.channels())) {

@@ -158,6 +158,24 @@ final class HubProcess implements AutoCloseable {
         return startupCpuMillis;
     }
 
+    /**
+     * Waits until the hub uses less than a tenth of a core over half a second (work left over from a phase is
+     * done), at most {@code limit}; false when it was still busy then.
+     */
+    boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long before = cpuMillis();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500); // sampling the hub's CPU time over a window, not waiting for an event
+            long now = cpuMillis();
+            if (before >= 0 && now >= 0 && now - before < 50) {
+                return true;
+            }
+            before = now;
+        }
+        return false;
+    }
+
     /** CPU time the hub's process and its children (e.g. a launcher's JVM) have used so far, in ms; -1 when unknown. */
     long cpuMillis() {
         long total = cpuMillis(process.toHandle());

@@ -15,10 +15,16 @@ final class HubRun {
      * @param rssIdleMiB       resident memory of that hub, idle
      * @param startupConnectorsMillis start-up of the hub the phases then run against, with the connectors of every
      *                         channel the run drives on (pointing at the bench's fakes)
+     * @param referenceBefore  the bus alone, measured just before the sustained phase (the hub started, idle)
+     * @param referenceAfter   the same, just after it, once the hub is idle again
+     * @param ratioToReference what agents saw per second over the mean of those two: the machine's speed
+     *                         changes within minutes here, so the reference is taken next to what it is compared with
+     * @param ratioToRunReference the same over the reference measured at the start of the run
      */
     record Result(String database, long startupMillis, double rssIdleMiB, long startupConnectorsMillis,
-                  InboundPhases.Throughput inbound,
-                  double ratioToReference, InboundPhases.FixedRate latencyAtRate,
+                  InboundPhases.Throughput inbound, ReferenceBroker.Result referenceBefore,
+                  ReferenceBroker.Result referenceAfter, double ratioToReference, double ratioToRunReference,
+                  InboundPhases.FixedRate latencyAtRate,
                   InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
                   WebFloor.Result webFloor, ConnectionsPhase.Result connections, List<ChannelPhases.Result> channels,
                   String loadAverageAfter) {
@@ -73,10 +79,15 @@ final class HubRun {
         Duration warmup = InboundPhases.warmupFor(options.duration());
         log("%s: warming up for %ds", db, warmup.toSeconds());
         InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
+        ReferenceBroker.Result before = referenceNextTo(options, hub, db, "before");
         log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
                 options.webhookWorkers(), options.customers());
         log("%s: %.0f msg/s visible, %s", db, inbound.visiblePerSecond(), inbound.latency());
+        ReferenceBroker.Result after = referenceNextTo(options, hub, db, "after");
+        double adjacent = (before.messagesPerSecond() + after.messagesPerSecond()) / 2;
+        log("%s: %.0f %% of the bus alone next to it (%.0f msg/s)", db, 100 * inbound.visiblePerSecond() / adjacent,
+                adjacent);
         InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database);
         InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, inbound.nearSaturation(), database);
         AgentRest agent = new AgentRest(hub);
@@ -95,9 +106,22 @@ final class HubRun {
         ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
         log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
                 connections.delivered(), connections.heapPerConnectionKiB());
-        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), inbound,
-                inbound.visiblePerSecond() / referencePerSecond,
+        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), inbound, before, after,
+                inbound.visiblePerSecond() / adjacent, inbound.visiblePerSecond() / referencePerSecond,
                 atRate, nearSaturation, outbound, floor, connections, channels, Machine.load());
+    }
+
+    /**
+     * The reference again, next to the sustained phase: first the hub must be idle (its event relay and routing
+     * may still work off what the phase left), so that it takes no CPU from the broker measured.
+     */
+    private static ReferenceBroker.Result referenceNextTo(BenchOptions options, HubProcess hub, String db, String when)
+            throws Exception {
+        boolean idle = hub.awaitIdle(Duration.ofSeconds(30));
+        ReferenceBroker.Result reference = ReferenceBroker.measure(options);
+        log("%s: the bus alone %s the sustained phase: %.0f msg/s%s", db, when, reference.messagesPerSecond(),
+                idle ? "" : " (the hub was still busy after 30 s)");
+        return reference;
     }
 
     private static InboundPhases.FixedRate fixedRate(Traffic traffic, BenchOptions options, int rate,

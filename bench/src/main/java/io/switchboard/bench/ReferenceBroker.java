@@ -41,6 +41,15 @@ final class ReferenceBroker {
     record Result(double messagesPerSecond, int producers, int consumers, int messageBytes, long messages) {
     }
 
+    /**
+     * At the run's concurrency: as many producers as the load has senders, and as many consumers (the bus's limit
+     * at that concurrency, not the hub's consumer setting), for {@link BenchOptions#referenceDuration()}.
+     */
+    static Result measure(BenchOptions options) throws Exception {
+        int producers = options.webhookWorkers() + options.chatVisitors();
+        return measure(options.referenceDuration(), producers, producers, inboundSample());
+    }
+
     static Result measure(Duration duration, int producers, int consumers, String body) throws Exception {
         Path dir = Files.createTempDirectory("switchboard-bench-artemis-");
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration(dir));

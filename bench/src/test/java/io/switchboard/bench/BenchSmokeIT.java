@@ -36,6 +36,12 @@ class BenchSmokeIT {
         assertThat(h2.startupConnectorsMillis()).isPositive();
         assertThat(h2.inbound().visible()).isPositive().isEqualTo(h2.inbound().accepted());
         assertThat(h2.inbound().failed()).isZero();
+        // the bus alone, measured again on either side of the sustained phase, is what its ratio is taken against
+        assertThat(h2.referenceBefore().messagesPerSecond()).isPositive();
+        assertThat(h2.referenceAfter().messagesPerSecond()).isPositive();
+        assertThat(h2.ratioToReference()).isCloseTo(h2.inbound().visiblePerSecond()
+                / ((h2.referenceBefore().messagesPerSecond() + h2.referenceAfter().messagesPerSecond()) / 2),
+                org.assertj.core.data.Percentage.withPercentage(0.1));
         // the whole machine spends at least what the hub's process does
         assertThat(h2.inbound().machineCpuMillisPerMessage()).isPositive()
                 .isGreaterThanOrEqualTo(h2.inbound().hubCpuMillisPerMessage() * 0.9);
@@ -77,10 +83,12 @@ class BenchSmokeIT {
         }
 
         assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy",
+                "inbound / reference next to it",
                 "| H2 | TELEGRAM |");
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("runs").get(0).path("referenceAfter").path("messagesPerSecond").asDouble()).isPositive();
         assertThat(json.path("runs").get(0).path("channels").get(4).path("channel").asText()).isEqualTo("EMAIL");
     }
 }

@@ -51,10 +51,12 @@ final class ChannelPhases {
         HubRun.log("%s %s: %.0f msg/s visible, %s", db, name, inbound.visiblePerSecond(), inbound.latency());
         // a rate the channel sustains: above it the phase measures a growing queue, not latency
         int rate = Math.min(options.channelRate(), inbound.nearSaturation());
+        HubRun.settle(traffic.hub, db + " " + name);
         HubRun.log("%s %s: %d msg/s for %ds", db, name, rate, duration.toSeconds());
         InboundPhases.FixedRate atRate = InboundPhases.fixedRate(traffic, channel, rate, duration, customers);
         HubRun.log("%s %s: held %.0f msg/s, %s (acknowledged: %s)", db, name, atRate.sentPerSecond(), atRate.latency(),
                 atRate.acknowledged());
+        HubRun.settle(traffic.hub, db + " " + name);
         HubRun.log("%s %s: agent replies for %ds", db, name, duration.toSeconds());
         OutboundPhase.Result outbound = OutboundPhase.run(agent, channel::onReply, name, traffic.conversationsOn(name),
                 duration, options.replyWorkers());

@@ -159,19 +159,25 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the hub uses less than a tenth of a core over half a second (work left over from a phase is
-     * done), at most {@code limit}; false when it was still busy then.
+     * Waits until the hub uses less than a tenth of a core and the whole machine less than a fifth (a database
+     * server on it checkpointing or vacuuming what a phase wrote, say) over half a second, at most {@code limit};
+     * false when they were still busy then.
      */
     boolean awaitIdle(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        long before = cpuMillis();
+        long hubBefore = cpuMillis();
+        long machineBefore = Machine.busyMillis();
         while (System.nanoTime() < deadline) {
-            Thread.sleep(500); // sampling the hub's CPU time over a window, not waiting for an event
-            long now = cpuMillis();
-            if (before >= 0 && now >= 0 && now - before < 50) {
+            Thread.sleep(500); // sampling CPU time over a window, not waiting for an event
+            long hubNow = cpuMillis();
+            long machineNow = Machine.busyMillis();
+            boolean hubIdle = hubBefore >= 0 && hubNow >= 0 && hubNow - hubBefore < 50;
+            boolean machineIdle = machineBefore < 0 || machineNow < 0 || machineNow - machineBefore < 100;
+            if (hubIdle && machineIdle) {
                 return true;
             }
-            before = now;
+            hubBefore = hubNow;
+            machineBefore = machineNow;
         }
         return false;
     }

@@ -79,19 +79,22 @@ final class HubRun {
         Duration warmup = InboundPhases.warmupFor(options.duration());
         log("%s: warming up for %ds", db, warmup.toSeconds());
         InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
-        ReferenceBroker.Result before = referenceNextTo(options, hub, db, "before");
+        ReferenceBroker.Result before = referenceNextTo(options, db, "before");
         log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
                 options.webhookWorkers(), options.customers());
-        log("%s: %.0f msg/s visible, %s", db, inbound.visiblePerSecond(), inbound.latency());
-        ReferenceBroker.Result after = referenceNextTo(options, hub, db, "after");
+        log("%s: %.0f msg/s visible, %s; the hub idle %.1f s after the backlog drained (%.0f msg/s counting that)",
+                db, inbound.visiblePerSecond(), inbound.latency(), inbound.settleMillis() / 1000.0,
+                inbound.drainedPerSecond());
+        ReferenceBroker.Result after = referenceNextTo(options, db, "after");
         double adjacent = (before.messagesPerSecond() + after.messagesPerSecond()) / 2;
         log("%s: %.0f %% of the bus alone next to it (%.0f msg/s)", db, 100 * inbound.visiblePerSecond() / adjacent,
                 adjacent);
-        InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database);
-        InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, inbound.nearSaturation(), database);
+        InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database, hub);
+        InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, inbound.nearSaturation(), database, hub);
         AgentRest agent = new AgentRest(hub);
         List<Long> sms = traffic.conversationsOn("SMS");
+        settle(hub, db);
         log("%s: agent replies for %ds", db, options.latencyDuration().toSeconds());
         OutboundPhase.Result outbound = OutboundPhase.run(agent, providers.twilio::onMessage, "SMS", sms,
                 options.latencyDuration(), options.replyWorkers());
@@ -112,26 +115,36 @@ final class HubRun {
     }
 
     /**
-     * The reference again, next to the sustained phase: first the hub must be idle (its event relay and routing
-     * may still work off what the phase left), so that it takes no CPU from the broker measured.
+     * The reference again, next to the sustained phase, with the hub idle: the warm-up and the sustained phase end
+     * once it is ({@link InboundPhases#sustained}), so it takes no CPU from the broker measured.
      */
-    private static ReferenceBroker.Result referenceNextTo(BenchOptions options, HubProcess hub, String db, String when)
+    private static ReferenceBroker.Result referenceNextTo(BenchOptions options, String db, String when)
             throws Exception {
-        boolean idle = hub.awaitIdle(Duration.ofSeconds(30));
         ReferenceBroker.Result reference = ReferenceBroker.measure(options);
-        log("%s: the bus alone %s the sustained phase: %.0f msg/s%s", db, when, reference.messagesPerSecond(),
-                idle ? "" : " (the hub was still busy after 30 s)");
+        log("%s: the bus alone %s the sustained phase: %.0f msg/s", db, when, reference.messagesPerSecond());
         return reference;
     }
 
     private static InboundPhases.FixedRate fixedRate(Traffic traffic, BenchOptions options, int rate,
-                                                     Database database) throws Exception {
+                                                     Database database, HubProcess hub) throws Exception {
+        settle(hub, database.name());
         log("%s: %d msg/s for %ds", database.name(), rate, options.latencyDuration().toSeconds());
         InboundPhases.FixedRate result = InboundPhases.fixedRate(traffic, rate, options.latencyDuration(),
                 options.customers());
         log("%s: held %.0f msg/s, %s (acknowledged: %s)", database.name(), result.sentPerSecond(), result.latency(),
                 result.acknowledged());
         return result;
+    }
+
+    /**
+     * Before a measured phase: the phase before may have left the hub work (event relay, routing, file writes, the
+     * JIT compiling what it ran), which would count into this phase's figures. Waits until the hub is idle, at most
+     * 30 s.
+     */
+    static void settle(HubProcess hub, String label) throws InterruptedException {
+        if (!hub.awaitIdle(Duration.ofSeconds(30))) {
+            log("%s: the hub was still busy 30 s after the phase before", label);
+        }
     }
 
     static void log(String format, Object... args) {

@@ -28,7 +28,7 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> fmt(r.referenceBefore().messagesPerSecond()) + " / " + fmt(r.referenceAfter().messagesPerSecond()));
         row(rows, "inbound sustained, visible to agent (msg/s)", "≥ 2,000", r -> fmt(r.inbound().visiblePerSecond()));
         row(rows, "inbound accepted (msg/s)", "", r -> fmt(r.inbound().acceptedPerSecond()));
-        row(rows, "hub CPU per inbound message (ms, all threads)", "",
+        row(rows, "hub CPU per inbound message (ms, all threads, until idle after the phase)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().hubCpuMillisPerMessage()));
         for (ThreadCpu.Kind kind : ThreadCpu.KINDS) {
             row(rows, "  of which " + kind.label(), "", r -> {
@@ -40,8 +40,9 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().machineCpuMillisPerMessage()));
         row(rows, "hub disk writes per inbound message (KiB)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.1f", r.inbound().hubWrittenKiBPerMessage()));
-        row(rows, "inbound incl. draining the backlog (msg/s, drain s)", "",
-                r -> fmt(r.inbound().drainedPerSecond()) + " (" + r.inbound().drainMillis() / 1000 + " s)");
+        row(rows, "inbound incl. the backlog and the work left behind, until the hub is idle (msg/s; drain, then idle after, s)",
+                "", r -> fmt(r.inbound().drainedPerSecond()) + String.format(java.util.Locale.ROOT, " (%.1f; %.1f s)",
+                        r.inbound().drainMillis() / 1000.0, r.inbound().settleMillis() / 1000.0));
         row(rows, "inbound / reference next to it (mean of before and after)", "≥ 50 %",
                 r -> String.format("%.0f %%", 100 * r.ratioToReference()));
         row(rows, "inbound / reference at the start of the run", "", r -> String.format("%.0f %%",

@@ -83,7 +83,7 @@ class BenchSmokeIT {
         }
 
         assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy",
-                "inbound / reference next to it",
+                "inbound / reference next to it", "until the hub is idle",
                 "| H2 | TELEGRAM |");
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();

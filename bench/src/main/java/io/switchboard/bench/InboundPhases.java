@@ -19,13 +19,10 @@ import java.util.function.BooleanSupplier;
 final class InboundPhases {
 
     /**
-     * Messages accepted and seen by the agent during the window, and (drained) every accepted message
-     * seen by the agent over the window plus the time the backlog took to drain.
-     */
-    /**
-     * A sustained phase. {@code drainedPerSecond}: every message over the window, the drain of what agents had not
-     * seen yet, and the time the hub then still worked (event relay, routing, file writes) until it was idle
-     * ({@code settleMillis}) — what the hub sustains when the work a message leaves behind is counted too. The
+     * A sustained phase: messages accepted and seen by the agent per second during the window, and
+     * ({@code drainedPerSecond}) every accepted message seen by the agent over the window, the drain of what agents
+     * had not seen yet, and the time the hub then still worked (event relay, routing, file writes) until it was
+     * idle ({@code settleMillis}): what the hub sustains when the work a message leaves behind is counted too. The
      * CPU and disk figures per message cover the same span.
      */
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,

@@ -133,6 +133,11 @@ final class HubRun {
                 options.customers());
         log("%s: held %.0f msg/s, %s (acknowledged: %s)", database.name(), result.sentPerSecond(), result.latency(),
                 result.acknowledged());
+        int worst = result.worstSecond();
+        if (worst >= 0) {
+            log("%s: the worst second was second %d of the phase: %s", database.name(), worst,
+                    result.latencyBySecond().get(worst));
+        }
         return result;
     }
 

@@ -48,7 +48,19 @@ final class InboundPhases {
      * it and pushing it to the agent.
      */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
-                     Latencies.Summary latency, Latencies.Summary acknowledged) {
+                     Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond) {
+
+        /** The second of the phase (from 0) whose p99 was the highest, or -1 when nothing was seen. */
+        int worstSecond() {
+            int worst = -1;
+            for (int i = 0; i < latencyBySecond.size(); i++) {
+                Latencies.Summary s = latencyBySecond.get(i);
+                if (s.count() > 0 && (worst < 0 || s.p99() > latencyBySecond.get(worst).p99())) {
+                    worst = i;
+                }
+            }
+            return worst;
+        }
     }
 
     private InboundPhases() {
@@ -210,6 +222,6 @@ final class InboundPhases {
         long failed = traffic.failed.get() - failedBefore;
         Latencies.Summary summary = latencies.visible().summary();
         return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary,
-                latencies.acknowledged().summary());
+                latencies.acknowledged().summary(), latencies.visible().perSecond(begin));
     }
 }

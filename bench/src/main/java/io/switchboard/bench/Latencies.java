@@ -1,18 +1,42 @@
 package io.switchboard.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-/** Collects latencies (nanoseconds) from many threads; percentiles by sorting, exact. */
+/**
+ * Collects latencies (nanoseconds) from many threads, each with the moment it was recorded; percentiles by
+ * sorting, exact.
+ */
 final class Latencies {
 
     private long[] values = new long[4096];
+    private long[] recordedAt = new long[4096];
     private int size;
 
     synchronized void record(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
+            recordedAt = Arrays.copyOf(recordedAt, size * 2);
         }
+        recordedAt[size] = System.nanoTime();
         values[size++] = nanos;
+    }
+
+    /**
+     * One summary per second since {@code originNanos} (a {@link System#nanoTime()}), of the latencies recorded in
+     * that second: where in a phase a tail came from.
+     */
+    synchronized List<Summary> perSecond(long originNanos) {
+        List<Latencies> seconds = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int second = (int) Math.max(0, (recordedAt[i] - originNanos) / 1_000_000_000L);
+            while (seconds.size() <= second) {
+                seconds.add(new Latencies());
+            }
+            seconds.get(second).record(values[i]);
+        }
+        return seconds.stream().map(Latencies::summary).toList();
     }
 
     synchronized int count() {

@@ -58,6 +58,12 @@ class BenchSmokeIT {
         assertThat(h2.latencyAtRate().latency().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().latency().p50()).isPositive();
         assertThat(h2.latencyAtRate().latency().max()).isGreaterThanOrEqualTo(h2.latencyAtRate().latency().p99());
+        // the same latencies second by second: together they are all of them, and the worst second holds the max
+        assertThat(h2.latencyAtRate().latencyBySecond().stream().mapToInt(Latencies.Summary::count).sum())
+                .isEqualTo(h2.latencyAtRate().latency().count());
+        assertThat(h2.latencyAtRate().latencyBySecond().stream().filter(second -> second.count() > 0)
+                .mapToDouble(Latencies.Summary::max).max())
+                .hasValue(h2.latencyAtRate().latency().max());
         // every message was acknowledged by the hub, and its acknowledgement is part of the way to the agent
         assertThat(h2.latencyAtRate().acknowledged().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().acknowledged().p50()).isPositive()

@@ -85,7 +85,7 @@ final class HubRun {
                 options.webhookWorkers(), options.customers());
         log("%s: %.0f msg/s visible, %s; the hub idle %.1f s after the backlog drained (%.0f msg/s counting that)",
                 db, inbound.visiblePerSecond(), inbound.latency(), inbound.settleMillis() / 1000.0,
-                inbound.drainedPerSecond());
+                inbound.untilIdlePerSecond());
         ReferenceBroker.Result after = referenceNextTo(options, db, "after");
         double adjacent = (before.messagesPerSecond() + after.messagesPerSecond()) / 2;
         log("%s: %.0f %% of the bus alone next to it (%.0f msg/s)", db, 100 * inbound.visiblePerSecond() / adjacent,
@@ -147,9 +147,16 @@ final class HubRun {
      * 30 s.
      */
     static void settle(HubProcess hub, String label) throws InterruptedException {
-        if (!hub.awaitIdle(Duration.ofSeconds(30))) {
-            log("%s: the hub was still busy 30 s after the phase before", label);
+        settle(hub, label, Duration.ofSeconds(30));
+    }
+
+    /** Waits until the hub is idle, at most {@code limit}; returns how long that took, in ms. */
+    static long settle(HubProcess hub, String label, Duration limit) throws InterruptedException {
+        long begin = System.nanoTime();
+        if (!hub.awaitIdle(limit)) {
+            log("%s: the hub was still busy %d s after the phase before", label, limit.toSeconds());
         }
+        return (System.nanoTime() - begin) / 1_000_000;
     }
 
     static void log(String format, Object... args) {

@@ -20,12 +20,12 @@ final class InboundPhases {
 
     /**
      * A sustained phase: messages accepted and seen by the agent per second during the window, and
-     * ({@code drainedPerSecond}) every accepted message seen by the agent over the window, the drain of what agents
+     * ({@code untilIdlePerSecond}) every accepted message seen by the agent over the window, the drain of what agents
      * had not seen yet, and the time the hub then still worked (event relay, routing, file writes) until it was
      * idle ({@code settleMillis}): what the hub sustains when the work a message leaves behind is counted too. The
      * CPU and disk figures per message cover the same span.
      */
-    record Throughput(double acceptedPerSecond, double visiblePerSecond, double drainedPerSecond, long accepted,
+    record Throughput(double acceptedPerSecond, double visiblePerSecond, double untilIdlePerSecond, long accepted,
                       long visible, long failed, long drainMillis, long settleMillis, double seconds,
                       Latencies.Summary latency,
                       double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
@@ -152,11 +152,7 @@ final class InboundPhases {
         long visible = traffic.visible.get() - visibleBefore;
         // the work the messages left behind (event relay, routing, file writes) is theirs too, and is not left
         // to count into the next phase
-        long settleBegin = System.nanoTime();
-        if (!traffic.hub.awaitIdle(Duration.ofSeconds(60))) {
-            HubRun.log("the hub was still busy 60 s after the phase");
-        }
-        long settle = (System.nanoTime() - settleBegin) / 1_000_000;
+        long settle = HubRun.settle(traffic.hub, "sustained phase", Duration.ofSeconds(60));
         // what the hub's process spent (accepting, storing, pushing, and the work left behind) per message: a
         // figure that holds even when other work shares the machine
         long cpu = traffic.hub.cpuMillis() - cpuBefore;

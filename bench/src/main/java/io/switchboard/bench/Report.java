@@ -41,7 +41,7 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "hub disk writes per inbound message (KiB)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.1f", r.inbound().hubWrittenKiBPerMessage()));
         row(rows, "inbound incl. the backlog and the work left behind, until the hub is idle (msg/s; drain, then idle after, s)",
-                "", r -> fmt(r.inbound().drainedPerSecond()) + String.format(java.util.Locale.ROOT, " (%.1f; %.1f s)",
+                "", r -> fmt(r.inbound().untilIdlePerSecond()) + String.format(java.util.Locale.ROOT, " (%.1f; %.1f s)",
                         r.inbound().drainMillis() / 1000.0, r.inbound().settleMillis() / 1000.0));
         row(rows, "inbound / reference next to it (mean of before and after)", "≥ 50 %",
                 r -> String.format("%.0f %%", 100 * r.ratioToReference()));

@@ -81,6 +81,12 @@ class InboundService implements InboundHandler {
         this.realtime = realtime;
     }
 
+    /** On the embedded H2 file, the commits inside return at once and this waits for the file once for all. */
+    @Override
+    public <T> T durably(Supplier<T> work) {
+        return DurableH2DataSource.durableOnReturn(work);
+    }
+
     /**
      * One message in its own database transaction. The first attempt does not look the message up: a
      * message stored before (the bus redelivers what it handed over just before a crash; a provider's
@@ -90,15 +96,9 @@ class InboundService implements InboundHandler {
      * first. That saves a query on the path nearly every message takes (a consumer that finds one message
      * waiting hands it over alone) for a retry that almost none do.
      */
-    /** On the embedded H2 file, the commits inside return at once and this waits for the file once for all. */
-    @Override
-    public <T> T durably(Supplier<T> work) {
-        return DurableH2DataSource.durableOnReturn(work);
-    }
-
     @Override
     public void onInbound(InboundMessage message) {
-        DurableH2DataSource.durableOnReturn(() -> {
+        durably(() -> {
             storeOne(message);
             return null;
         });
@@ -127,7 +127,7 @@ class InboundService implements InboundHandler {
      */
     @Override
     public void onInboundBatch(List<InboundMessage> batch) {
-        DurableH2DataSource.durableOnReturn(() -> {
+        durably(() -> {
             storeBatch(batch);
             return null;
         });

@@ -166,10 +166,10 @@ final class InboxBatchConsumer implements SmartLifecycle {
                 while (running) {
                     List<Message> batch = receive(consumer, IDLE_RECEIVE_MILLIS);
                     if (!batch.isEmpty()) {
-                        int delivered = deliverWhileOpen(batch, consumer, session, parking);
+                        Taken taken = deliverWhileOpen(batch, consumer, session, parking);
                         session.commit();
-                        batches.incrementAndGet();
-                        messages.addAndGet(delivered);
+                        batches.addAndGet(taken.batches());
+                        messages.addAndGet(taken.messages());
                         lastBatchAt = Instant.now();
                     }
                 }
@@ -204,9 +204,9 @@ final class InboxBatchConsumer implements SmartLifecycle {
      * {@code inbox-transaction-span} (each stored and shown to agents at once), then returns once the
      * handler has all of them durable: the caller commits, and the broker forgets them, right after. So a
      * message that arrives while its consumer's transaction is open does not wait for the last batch to
-     * reach the disk. Returns how many messages were delivered.
+     * reach the disk.
      */
-    private int deliverWhileOpen(List<Message> batch, MessageConsumer consumer, Session session,
+    private Taken deliverWhileOpen(List<Message> batch, MessageConsumer consumer, Session session,
                                  MessageProducer parking) throws JMSException {
         try {
             return handler.durably(() -> {
@@ -222,19 +222,25 @@ final class InboxBatchConsumer implements SmartLifecycle {
     }
 
     /** {@code batch}, then each batch that arrives until the span ends, the transaction is full or stop is asked. */
-    private int deliverArriving(List<Message> batch, MessageConsumer consumer, Session session,
-                                MessageProducer parking) throws JMSException {
+    private Taken deliverArriving(List<Message> batch, MessageConsumer consumer, Session session,
+                                  MessageProducer parking) throws JMSException {
         long until = System.nanoTime() + bus.consumers().inboxTransactionSpan().toNanos();
         int most = TRANSACTION_BATCHES * bus.consumers().inboxBatchSize();
+        int batches = 0;
         int delivered = 0;
         List<Message> next = batch;
         while (!next.isEmpty()) {
             deliver(next, session, parking);
+            batches++;
             delivered += next.size();
             long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
             next = !running || left <= 0 || delivered >= most ? List.of() : receive(consumer, left);
         }
-        return delivered;
+        return new Taken(batches, delivered);
+    }
+
+    /** What one broker transaction took: the health counts batches and messages once it committed. */
+    private record Taken(int batches, int messages) {
     }
 
     /** A broker failure inside {@link InboundHandler#durably}, carried out of it. */

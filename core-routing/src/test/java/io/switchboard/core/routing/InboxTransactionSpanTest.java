@@ -28,6 +28,8 @@ class InboxTransactionSpanTest {
     InboundGateway gateway;
     @Autowired
     TestHub.RecordingInbox inbox;
+    @Autowired
+    InboxBatchConsumer consumer;
 
     @BeforeEach
     void reset() {
@@ -37,6 +39,7 @@ class InboxTransactionSpanTest {
     @Test
     void aMessageArrivingWhileTheTransactionIsOpenIsStoredAtOnceInTheSameTransaction() {
         int endedBefore = inbox.scopesEnded.get();
+        InboxBatchConsumer.Stats before = consumer.stats();
 
         gateway.accept(sms("SM" + UUID.randomUUID(), "first"));
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.storedAfterScopes.containsKey("first"));
@@ -46,5 +49,10 @@ class InboxTransactionSpanTest {
         assertThat(inbox.storedAfterScopes.get("second")).as("stored before the first one's transaction ended")
                 .isEqualTo(inbox.storedAfterScopes.get("first")).isEqualTo(endedBefore);
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.scopesEnded.get() == endedBefore + 1);
+        // the health reports batches, not transactions: two batches, two messages, once committed
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(consumer.stats().batches()).isEqualTo(before.batches() + 2);
+            assertThat(consumer.stats().messages()).isEqualTo(before.messages() + 2);
+        });
     }
 }

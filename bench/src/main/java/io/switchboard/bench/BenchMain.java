@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(ReferenceBroker.CHILD)) {
+            ReferenceBroker.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         keepConnectionsShorterThanTheHub();
         BenchOptions options;
         try {

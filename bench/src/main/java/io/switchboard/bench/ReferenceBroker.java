@@ -8,16 +8,23 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -33,10 +40,18 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * Producers send persistent messages of the hub's size and headers (duplicate id, group id) and
  * block until the journal has them, like the hub's connectors; consumers receive them in local
  * transactions and commit each, like the hub's inbox consumer.
+ *
+ * <p>It runs in a JVM of its own, with the hub's heap limit and collector, as the hub's broker runs in the
+ * hub's. In the load generator's JVM (until the thirteenth round) the last broker stayed reachable after it
+ * stopped, with the tens of thousands of messages its producers had sent ahead of its consumers: some 300 MB
+ * of the load generator's heap, whose young collections then paused the latency measurements by up to 200 ms.
  */
 final class ReferenceBroker {
 
     private static final String QUEUE = "bench.reference";
+    private static final String RESULT = "reference-result ";
+    /** The bench's first argument that runs {@link #main} instead (see {@link BenchMain#main}). */
+    static final String CHILD = "--reference-broker-child";
 
     record Result(double messagesPerSecond, int producers, int consumers, int messageBytes, long messages) {
     }
@@ -45,12 +60,73 @@ final class ReferenceBroker {
      * At the run's concurrency: as many producers as the load has senders, and as many consumers (the bus's limit
      * at that concurrency, not the hub's consumer setting), for {@link BenchOptions#referenceDuration()}.
      */
-    static Result measure(BenchOptions options) throws Exception {
+    static Result measure(BenchOptions options) throws IOException, InterruptedException {
         int producers = options.webhookWorkers() + options.chatVisitors();
-        return measure(options.referenceDuration(), producers, producers, inboundSample());
+        return inOwnJvm(options.referenceDuration(), producers, producers, options.heap());
     }
 
-    static Result measure(Duration duration, int producers, int consumers, String body) throws Exception {
+    /** Runs {@link #main} in a child JVM and reads its result line. */
+    static Result inOwnJvm(Duration duration, int producers, int consumers, String heap)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(HubProcess.javaExecutable(), "-Xmx" + heap, "-XX:+UseG1GC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(launcher());
+        command.addAll(List.of(Long.toString(duration.toSeconds()), Integer.toString(producers),
+                Integer.toString(consumers)));
+        Path log = Files.createTempFile("switchboard-bench-reference-", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long limit = duration.toSeconds() + 120;
+            if (!process.waitFor(limit, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("the reference broker did not finish within " + limit + " s");
+            }
+            return result(Files.readAllLines(log, StandardCharsets.UTF_8), process.exitValue());
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /**
+     * How to start {@link #main}: through the bench's own jar when it runs from it (a Spring Boot jar, whose
+     * classes a plain class path cannot see), else (the smoke test) from the class path.
+     */
+    private static List<String> launcher() throws IOException {
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
+            try (JarFile jar = new JarFile(classPath)) {
+                Manifest manifest = jar.getManifest();
+                if (manifest != null
+                        && BenchMain.class.getName().equals(manifest.getMainAttributes().getValue("Start-Class"))) {
+                    return List.of("-jar", classPath, CHILD);
+                }
+            }
+        }
+        return List.of("-cp", classPath, ReferenceBroker.class.getName());
+    }
+
+    private static Result result(List<String> output, int exitValue) throws IOException {
+        for (String line : output) {
+            if (line.startsWith(RESULT)) {
+                String[] f = line.substring(RESULT.length()).trim().split(" ");
+                return new Result(Double.parseDouble(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]), Long.parseLong(f[4]));
+            }
+        }
+        throw new IOException("the reference broker exited with " + exitValue + " and no result; its last output:\n"
+                + String.join("\n", output.subList(Math.max(0, output.size() - 20), output.size())));
+    }
+
+    /** {@code <seconds> <producers> <consumers>}: measures and prints one result line. */
+    public static void main(String[] args) throws Exception {
+        Result r = measure(Duration.ofSeconds(Long.parseLong(args[0])), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]), inboundSample());
+        System.out.println(RESULT + r.messagesPerSecond() + " " + r.producers() + " " + r.consumers() + " "
+                + r.messageBytes() + " " + r.messages());
+        System.exit(0);
+    }
+
+    private static Result measure(Duration duration, int producers, int consumers, String body) throws Exception {
         Path dir = Files.createTempDirectory("switchboard-bench-artemis-");
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration(dir));
         broker.start();

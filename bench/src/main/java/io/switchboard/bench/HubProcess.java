@@ -1,15 +1,18 @@
 package io.switchboard.bench;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,8 @@ final class HubProcess implements AutoCloseable {
     private final Database database;
     private final long startupMillis;
     private final long startupCpuMillis;
+    private final HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HubProcess(Process process, int port, Path dataDir, Database database, long startupMillis,
                        long startupCpuMillis) {
@@ -143,6 +148,22 @@ final class HubProcess implements AutoCloseable {
 
     String http(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /**
+     * The hub's collector pauses so far, from its Prometheus endpoint as an admin. HTTP Basic checks the password
+     * (bcrypt) once; the session cookie spares the later calls that.
+     */
+    GcPauses gcPauses() throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> scrape = admin.send(
+                HttpRequest.newBuilder(URI.create(http("/actuator/prometheus"))).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Basic " + credentials).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (scrape.statusCode() != 200) {
+            throw new IOException("GET /actuator/prometheus: HTTP " + scrape.statusCode());
+        }
+        return GcPauses.fromPrometheus(scrape.body());
     }
 
     String ws(String path) {

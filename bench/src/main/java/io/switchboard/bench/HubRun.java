@@ -131,8 +131,9 @@ final class HubRun {
         log("%s: %d msg/s for %ds", database.name(), rate, options.latencyDuration().toSeconds());
         InboundPhases.FixedRate result = InboundPhases.fixedRate(traffic, rate, options.latencyDuration(),
                 options.customers());
-        log("%s: held %.0f msg/s, %s (acknowledged: %s)", database.name(), result.sentPerSecond(), result.latency(),
-                result.acknowledged());
+        log("%s: held %.0f msg/s, %s (acknowledged: %s); collector pauses: hub %s, load generator %s",
+                database.name(), result.sentPerSecond(), result.latency(), result.acknowledged(), result.hubGc(),
+                result.loadGeneratorGc());
         int worst = result.worstSecond();
         if (worst >= 0) {
             log("%s: the worst second was second %d of the phase: %s", database.name(), worst,

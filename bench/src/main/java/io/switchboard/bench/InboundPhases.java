@@ -47,8 +47,13 @@ final class InboundPhases {
      * is the part until the hub answered (the message on the bus); the rest of {@code latency} is storing
      * it and pushing it to the agent.
      */
+    /**
+     * {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM from the phase's first send until
+     * its last message was seen.
+     */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
-                     Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond) {
+                     Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond,
+                     GcPauses hubGc, GcPauses loadGeneratorGc) {
 
         /** The second of the phase (from 0) whose p99 was the highest, or -1 when nothing was seen. */
         int worstSecond() {
@@ -201,6 +206,8 @@ final class InboundPhases {
         long periodNanos = 1_000_000_000L / rate;
         long total = rate * duration.toSeconds();
         Semaphore inFlight = new Semaphore(512);
+        GcPauses hubBefore = traffic.hub.gcPauses();
+        GcPauses ownBefore = GcPauses.ofThisJvm();
         long begin = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long scheduled = begin + i * periodNanos;
@@ -215,9 +222,11 @@ final class InboundPhases {
         inFlight.acquire(512);
         inFlight.release(512);
         traffic.drain(Duration.ofSeconds(60));
+        GcPauses own = GcPauses.ofThisJvm().since(ownBefore);
+        GcPauses hub = traffic.hub.gcPauses().since(hubBefore);
         long failed = traffic.failed.get() - failedBefore;
         Latencies.Summary summary = latencies.visible().summary();
         return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary,
-                latencies.acknowledged().summary(), latencies.visible().perSecond(begin));
+                latencies.acknowledged().summary(), latencies.visible().perSecond(begin), hub, own);
     }
 }

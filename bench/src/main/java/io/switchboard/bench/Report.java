@@ -56,11 +56,15 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "  p50 / p95 / p99 / max (ms)", "≤ 20 / – / ≤ 100 / –", r -> latencyFull(r.latencyAtRate().latency()));
         row(rows, "  of which until the hub acknowledged (on the bus)", "",
                 r -> latencyFull(r.latencyAtRate().acknowledged()));
+        row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
+                r -> r.latencyAtRate().hubGc() + "; " + r.latencyAtRate().loadGeneratorGc());
         row(rows, "latency near saturation (msg/s held)", "85 % of sustained",
                 r -> fmt(r.latencyNearSaturation().sentPerSecond()));
         row(rows, "  p50 / p95 / p99 / max (ms)", "", r -> latencyFull(r.latencyNearSaturation().latency()));
         row(rows, "  of which until the hub acknowledged (on the bus)", "",
                 r -> latencyFull(r.latencyNearSaturation().acknowledged()));
+        row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
+                r -> r.latencyNearSaturation().hubGc() + "; " + r.latencyNearSaturation().loadGeneratorGc());
         row(rows, "outbound replies to fake Twilio (msg/s)", "", r -> fmt(r.outbound().repliesPerSecond()));
         row(rows, "  POST → provider p50/p99/max (ms)", "", r -> latency(r.outbound().latency()));
         row(rows, "visitor sessions held / replies delivered", "10,000 / all",

@@ -95,6 +95,10 @@ class BenchSmokeIT {
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
         assertThat(json.path("runs").get(0).path("referenceAfter").path("messagesPerSecond").asDouble()).isPositive();
+        // both JVMs' collector pauses are counted over each fixed-rate phase (read from the hub's Prometheus scrape)
+        assertThat(json.path("runs").get(0).path("latencyAtRate").path("hubGc").has("millis")).isTrue();
+        assertThat(json.path("runs").get(0).path("latencyAtRate").path("loadGeneratorGc").has("count")).isTrue();
+        assertThat(report.table()).contains("collector pauses in the phase");
         assertThat(json.path("runs").get(0).path("channels").get(4).path("channel").asText()).isEqualTo("EMAIL");
     }
 }

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.core.bus.BusConnections;
 import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.AttachmentRef;
 import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.InboundGateway;
+import jakarta.jms.ConnectionFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,9 +71,24 @@ class InboxApiTest {
     InboundGateway inbound;
     @Autowired
     AttachmentStore store;
+    @Autowired
+    ConnectionFactory connections;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void sendsToTheBusGoThroughAPoolOfSessionsOverABrokerFactoryThatCachesDestinations() {
+        // concurrent senders take a free session without queuing on one lock (docs/performance.md, thirteenth round)
+        assertThat(connections).isInstanceOfSatisfying(JmsPoolConnectionFactory.class, pool -> {
+            assertThat(pool.getMaxSessionsPerConnection()).isEqualTo(500);
+            assertThat(pool.isBlockIfSessionPoolIsFull()).isTrue();
+            assertThat(pool.getBlockIfSessionPoolIsFullTimeout()).isEqualTo(10_000);
+        });
+        // ArtemisClientTuning reaches the broker's factory behind the pool: no address query before each send
+        assertThat(BusConnections.uncached(connections)).isInstanceOfSatisfying(ActiveMQConnectionFactory.class,
+                artemis -> assertThat(artemis.isCacheDestinations()).isTrue());
+    }
 
     @Test
     void anUnauthenticatedCallGets401JsonWithABasicChallenge() throws Exception {

@@ -1,11 +1,11 @@
 package io.switchboard.core.routing;
 
+import io.switchboard.core.bus.BusConnections;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jms.connection.SingleConnectionFactory;
 
 /**
  * Turns on the Artemis JMS client's destination cache on the connection factory Spring Boot builds
@@ -20,11 +20,7 @@ final class ArtemisClientTuning implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        ConnectionFactory target = bean instanceof SingleConnectionFactory single
-                ? single.getTargetConnectionFactory() : null;
-        if (target == null && bean instanceof ConnectionFactory factory) {
-            target = factory;
-        }
+        ConnectionFactory target = bean instanceof ConnectionFactory factory ? BusConnections.uncached(factory) : null;
         if (target instanceof ActiveMQConnectionFactory artemis && !artemis.isCacheDestinations()) {
             try {
                 artemis.setCacheDestinations(true);

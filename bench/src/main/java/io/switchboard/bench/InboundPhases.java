@@ -45,11 +45,8 @@ final class InboundPhases {
     /**
      * A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. {@code acknowledged}
      * is the part until the hub answered (the message on the bus); the rest of {@code latency} is storing
-     * it and pushing it to the agent.
-     */
-    /**
-     * {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM from the phase's first send until
-     * its last message was seen.
+     * it and pushing it to the agent. {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM
+     * from the phase's first send until its last message was seen.
      */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
                      Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond,

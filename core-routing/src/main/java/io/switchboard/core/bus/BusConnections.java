@@ -11,10 +11,10 @@ public final class BusConnections {
     }
 
     /**
-     * The broker's own factory behind the session cache or pool Spring Boot puts in front of it: a consumer
-     * closed through the cache stays open there, attached to its queue or subscription, and takes messages
-     * nothing reads; a session "closed" there is not. Code that opens and closes consumers itself needs
-     * real connections.
+     * The broker's own factory behind the session pool (or Spring's session cache) Spring Boot puts in front of
+     * it: a session "closed" there goes back to be reused, and the cache also keeps its consumers open, attached
+     * to their queue or subscription, taking messages nothing reads. Code that opens and closes sessions and
+     * consumers itself needs real connections.
      */
     public static ConnectionFactory uncached(ConnectionFactory connections) {
         if (connections instanceof SingleConnectionFactory single && single.getTargetConnectionFactory() != null) {

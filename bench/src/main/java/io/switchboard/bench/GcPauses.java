@@ -10,8 +10,6 @@ import java.lang.management.ManagementFactory;
  */
 record GcPauses(long count, double millis) {
 
-    static final GcPauses NONE = new GcPauses(0, 0);
-
     /** This JVM's (the load generator's) collections so far. */
     static GcPauses ofThisJvm() {
         long count = 0;

@@ -70,7 +70,8 @@ final class HubProcess implements AutoCloseable {
         }
         int port = freePort();
         Path dataDir = Files.createTempDirectory("switchboard-bench-");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + options.heap()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmDefaults(options)); // before --hub-jvm-arg, which wins as JAVA_OPTS does
         if (jfrFile != null) {
             // the JVM refuses to start when it cannot create the recording, e.g. in a folder not made yet
             Files.createDirectories(jfrFile.toAbsolutePath().getParent());
@@ -79,10 +80,6 @@ final class HubProcess implements AutoCloseable {
         Path archive = options.hubJar().toAbsolutePath().resolveSibling(CDS_ARCHIVE);
         if (Files.isRegularFile(archive)) {
             command.add(1, "-XX:SharedArchiveFile=" + archive);
-        }
-        Path defaults = options.hubJar().toAbsolutePath().resolveSibling(JVM_OPTIONS);
-        if (Files.isRegularFile(defaults)) {
-            command.add("@" + defaults); // before --hub-jvm-arg, which wins as JAVA_OPTS does
         }
         command.addAll(options.hubJvmArgs());
         command.add("-jar");
@@ -316,6 +313,19 @@ final class HubProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * The hub's heap limit and the JVM defaults its start script uses ({@code jvm.options} next to the jar, e.g. the
+     * collector), for the hub and for the reference broker measured against it.
+     */
+    static List<String> jvmDefaults(BenchOptions options) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+        Path defaults = options.hubJar().toAbsolutePath().resolveSibling(JVM_OPTIONS);
+        if (Files.isRegularFile(defaults)) {
+            jvm.add("@" + defaults);
+        }
+        return jvm;
     }
 
     static String javaExecutable() {

@@ -41,8 +41,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * block until the journal has them, like the hub's connectors; consumers receive them in local
  * transactions and commit each, like the hub's inbox consumer.
  *
- * <p>It runs in a JVM of its own, with the hub's heap limit and collector, as the hub's broker runs in the
- * hub's. In the load generator's JVM (until the thirteenth round) the last broker stayed reachable after it
+ * <p>It runs in a JVM of its own, started with the hub's heap limit and JVM defaults, as the hub's broker runs in
+ * the hub's. In the load generator's JVM (until the thirteenth round) the last broker stayed reachable after it
  * stopped, with the tens of thousands of messages its producers had sent ahead of its consumers: some 300 MB
  * of the load generator's heap, whose young collections then paused the latency measurements by up to 200 ms.
  */
@@ -58,21 +58,18 @@ final class ReferenceBroker {
 
     /**
      * At the run's concurrency: as many producers as the load has senders, and as many consumers (the bus's limit
-     * at that concurrency, not the hub's consumer setting), for {@link BenchOptions#referenceDuration()}.
+     * at that concurrency, not the hub's consumer setting), for {@link BenchOptions#referenceDuration()}; in a child
+     * JVM started like the hub's ({@link HubProcess#jvmDefaults}) that runs {@link #main}, whose result line it reads.
      */
     static Result measure(BenchOptions options) throws IOException, InterruptedException {
         int producers = options.webhookWorkers() + options.chatVisitors();
-        return inOwnJvm(options.referenceDuration(), producers, producers, options.heap());
-    }
-
-    /** Runs {@link #main} in a child JVM and reads its result line. */
-    static Result inOwnJvm(Duration duration, int producers, int consumers, String heap)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(HubProcess.javaExecutable(), "-Xmx" + heap, "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        Duration duration = options.referenceDuration();
+        List<String> command = new ArrayList<>(List.of(HubProcess.javaExecutable()));
+        command.addAll(HubProcess.jvmDefaults(options));
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.addAll(launcher());
         command.addAll(List.of(Long.toString(duration.toSeconds()), Integer.toString(producers),
-                Integer.toString(consumers)));
+                Integer.toString(producers)));
         Path log = Files.createTempFile("switchboard-bench-reference-", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

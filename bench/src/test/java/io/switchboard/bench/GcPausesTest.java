@@ -30,7 +30,7 @@ class GcPausesTest {
 
     @Test
     void aScrapeWithoutTheMetricIsNoPauses() {
-        assertThat(GcPauses.fromPrometheus("process_uptime_seconds 12.5\n")).isEqualTo(GcPauses.NONE);
+        assertThat(GcPauses.fromPrometheus("process_uptime_seconds 12.5\n")).isEqualTo(new GcPauses(0, 0));
     }
 
     @Test

@@ -131,13 +131,15 @@ final class HubRun {
         log("%s: %d msg/s for %ds", database.name(), rate, options.latencyDuration().toSeconds());
         InboundPhases.FixedRate result = InboundPhases.fixedRate(traffic, rate, options.latencyDuration(),
                 options.customers());
-        log("%s: held %.0f msg/s, %s (acknowledged: %s); collector pauses: hub %s, load generator %s",
-                database.name(), result.sentPerSecond(), result.latency(), result.acknowledged(), result.hubGc(),
-                result.loadGeneratorGc());
+        log("%s: held %.0f msg/s, %s (acknowledged: %s); load generator behind schedule: %s; collector pauses:"
+                + " hub %s, load generator %s", database.name(), result.sentPerSecond(), result.latency(),
+                result.acknowledged(), result.behindSchedule(), result.hubGc(), result.loadGeneratorGc());
         int worst = result.worstSecond();
         if (worst >= 0) {
-            log("%s: the worst second was second %d of the phase: %s", database.name(), worst,
-                    result.latencyBySecond().get(worst));
+            List<Latencies.Summary> acknowledged = result.acknowledgedBySecond();
+            log("%s: the worst second was second %d of the phase: %s (acknowledged in that second: %s)",
+                    database.name(), worst, result.latencyBySecond().get(worst),
+                    worst < acknowledged.size() ? acknowledged.get(worst) : Latencies.Summary.EMPTY);
         }
         return result;
     }

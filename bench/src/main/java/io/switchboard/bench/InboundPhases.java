@@ -45,11 +45,15 @@ final class InboundPhases {
     /**
      * A fixed-rate phase: the rate asked for, the rate held, and what the agent saw. {@code acknowledged}
      * is the part until the hub answered (the message on the bus); the rest of {@code latency} is storing
-     * it and pushing it to the agent. {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM
-     * from the phase's first send until its last message was seen.
+     * it and pushing it to the agent. {@code latencyBySecond} and {@code acknowledgedBySecond}: the same, second by
+     * second, by the second the agent saw (the hub acknowledged) each message. {@code behindSchedule}: how late the
+     * load generator handed each message to its client, from its scheduled moment (its own share of the latency).
+     * {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM from the phase's first send until
+     * its last message was seen.
      */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
                      Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond,
+                     List<Latencies.Summary> acknowledgedBySecond, Latencies.Summary behindSchedule,
                      GcPauses hubGc, GcPauses loadGeneratorGc) {
 
         /** The second of the phase (from 0) whose p99 was the highest, or -1 when nothing was seen. */
@@ -203,6 +207,7 @@ final class InboundPhases {
         long periodNanos = 1_000_000_000L / rate;
         long total = rate * duration.toSeconds();
         Semaphore inFlight = new Semaphore(512);
+        Latencies behind = new Latencies();
         GcPauses hubBefore = traffic.hub.gcPauses();
         GcPauses ownBefore = GcPauses.ofThisJvm();
         long begin = System.nanoTime();
@@ -213,6 +218,7 @@ final class InboundPhases {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
+            behind.record(Math.max(0, System.nanoTime() - scheduled));
             send.send(i, scheduled).whenComplete((ok, e) -> inFlight.release());
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
@@ -224,6 +230,7 @@ final class InboundPhases {
         long failed = traffic.failed.get() - failedBefore;
         Latencies.Summary summary = latencies.visible().summary();
         return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary,
-                latencies.acknowledged().summary(), latencies.visible().perSecond(begin), hub, own);
+                latencies.acknowledged().summary(), latencies.visible().perSecond(begin),
+                latencies.acknowledged().perSecond(begin), behind.summary(), hub, own);
     }
 }

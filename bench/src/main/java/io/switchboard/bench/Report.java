@@ -56,6 +56,8 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "  p50 / p95 / p99 / max (ms)", "≤ 20 / – / ≤ 100 / –", r -> latencyFull(r.latencyAtRate().latency()));
         row(rows, "  of which until the hub acknowledged (on the bus)", "",
                 r -> latencyFull(r.latencyAtRate().acknowledged()));
+        row(rows, "  load generator behind schedule when sending", "",
+                r -> latencyFull(r.latencyAtRate().behindSchedule()));
         row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
                 r -> r.latencyAtRate().hubGc() + "; " + r.latencyAtRate().loadGeneratorGc());
         row(rows, "latency near saturation (msg/s held)", "85 % of sustained",
@@ -63,6 +65,8 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "  p50 / p95 / p99 / max (ms)", "", r -> latencyFull(r.latencyNearSaturation().latency()));
         row(rows, "  of which until the hub acknowledged (on the bus)", "",
                 r -> latencyFull(r.latencyNearSaturation().acknowledged()));
+        row(rows, "  load generator behind schedule when sending", "",
+                r -> latencyFull(r.latencyNearSaturation().behindSchedule()));
         row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
                 r -> r.latencyNearSaturation().hubGc() + "; " + r.latencyNearSaturation().loadGeneratorGc());
         row(rows, "outbound replies to fake Twilio (msg/s)", "", r -> fmt(r.outbound().repliesPerSecond()));

@@ -68,6 +68,11 @@ class BenchSmokeIT {
         assertThat(h2.latencyAtRate().acknowledged().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().acknowledged().p50()).isPositive()
                 .isLessThanOrEqualTo(h2.latencyAtRate().latency().max());
+        assertThat(h2.latencyAtRate().acknowledgedBySecond().stream().mapToInt(Latencies.Summary::count).sum())
+                .isEqualTo(h2.latencyAtRate().acknowledged().count());
+        // the load generator's own lateness is measured for every message and is part of its latency
+        assertThat(h2.latencyAtRate().behindSchedule().count()).isEqualTo((int) h2.latencyAtRate().sent());
+        assertThat(h2.latencyAtRate().behindSchedule().max()).isLessThanOrEqualTo(h2.latencyAtRate().latency().max());
         assertThat(h2.outbound().delivered()).isPositive().isEqualTo(h2.outbound().posted());
         assertThat(h2.connections().connected()).isEqualTo(20);
         assertThat(h2.connections().acked()).isEqualTo(20);

@@ -19,19 +19,19 @@ class CamelOutboundGateway implements OutboundGateway {
     private final ProducerTemplate producer;
     private final Endpoints endpoints;
     private final BusCodec codec;
-    private final ObjectProvider<ChannelPolicy> policies;
+    private final BeansOnFirstUse<ChannelPolicy> policies;
 
     CamelOutboundGateway(ProducerTemplate producer, Endpoints endpoints, BusCodec codec,
                          ObjectProvider<ChannelPolicy> policies) {
         this.producer = producer;
         this.endpoints = endpoints;
         this.codec = codec;
-        this.policies = policies;
+        this.policies = new BeansOnFirstUse<>(policies);
     }
 
     @Override
     public Optional<ChannelPolicy.PolicyRefusal> check(OutboundMessage message, Instant lastInboundAt) {
-        return policies.orderedStream()
+        return policies.get().stream()
                 .filter(policy -> policy.appliesTo(message.target()))
                 .map(policy -> policy.check(message, lastInboundAt))
                 .flatMap(Optional::stream)

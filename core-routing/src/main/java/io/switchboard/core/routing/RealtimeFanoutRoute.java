@@ -11,11 +11,11 @@ import org.springframework.beans.factory.ObjectProvider;
 class RealtimeFanoutRoute extends RouteBuilder {
 
     private final Endpoints endpoints;
-    private final ObjectProvider<RealtimeListener> listeners;
+    private final BeansOnFirstUse<RealtimeListener> listeners;
 
     RealtimeFanoutRoute(Endpoints endpoints, ObjectProvider<RealtimeListener> listeners) {
         this.endpoints = endpoints;
-        this.listeners = listeners;
+        this.listeners = new BeansOnFirstUse<>(listeners);
     }
 
     @Override
@@ -30,7 +30,7 @@ class RealtimeFanoutRoute extends RouteBuilder {
         String body = exchange.getMessage().getBody(String.class);
         List<String> jsons = exchange.getMessage().getHeader(BusHeaders.FRAMES) == null
                 ? List.of(body) : List.of(body.split("\n"));
-        for (RealtimeListener listener : listeners) {
+        for (RealtimeListener listener : listeners.get()) {
             if (listener.audience().equals(audience)) {
                 for (String json : jsons) {
                     try {

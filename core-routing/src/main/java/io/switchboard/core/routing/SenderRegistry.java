@@ -4,26 +4,19 @@ import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.core.model.ChannelType;
 import io.switchboard.core.spi.OutboundSender;
 import io.switchboard.core.spi.PermanentSendException;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** Finds the enabled connector that sends to a target. */
 class SenderRegistry {
 
-    private final ObjectProvider<OutboundSender> senders;
-    private volatile List<OutboundSender> all;
+    private final BeansOnFirstUse<OutboundSender> senders;
 
     SenderRegistry(ObjectProvider<OutboundSender> senders) {
-        this.senders = senders;
+        this.senders = new BeansOnFirstUse<>(senders);
     }
 
     OutboundSender senderFor(ChannelAddress target) {
-        List<OutboundSender> current = all;
-        if (current == null) {
-            current = senders.orderedStream().toList();
-            all = current;
-        }
-        return current.stream().filter(sender -> sender.handles(target)).findFirst()
+        return senders.get().stream().filter(sender -> sender.handles(target)).findFirst()
                 .orElseThrow(() -> new PermanentSendException("No connector is enabled for " + target.channel()
                         + " account '" + target.account() + "'; set " + connectorSetting(target.channel())
                         + " (with that account configured) and restart"));

@@ -12,6 +12,7 @@ import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.AttachmentRef;
 import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.InboundGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,8 @@ class InboxApiTest {
     AttachmentStore store;
     @Autowired
     ConnectionFactory connections;
+    @Autowired
+    MeterRegistry meters;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
@@ -238,6 +241,20 @@ class InboxApiTest {
         JsonNode db = body(send(request("/actuator/health/db").GET(), ADMIN_PASSWORD));
         assertThat(db.path("status").asText()).isEqualTo("UP");
         assertThat(db.path("details").has("database")).isTrue();
+    }
+
+    @Test
+    void metricsCountTheH2CommitsAndTheFileWritesThatMadeThemDurable() throws Exception {
+        String visitor = "visitor-" + UUID.randomUUID();
+        inbound.accept(webchat(visitor, "Count this one"));
+        awaitConversationOf(visitor);
+
+        // Prometheus shows them as switchboard_h2_commits_total and switchboard_h2_file_writes_total (the test
+        // context registers metrics in memory only)
+        double commits = meters.get("switchboard.h2.commits").functionCounter().count();
+        double writes = meters.get("switchboard.h2.file.writes").functionCounter().count();
+        assertThat(commits).isPositive();
+        assertThat(writes).isPositive().isLessThanOrEqualTo(commits); // one file write makes one or more commits durable
     }
 
     @Test

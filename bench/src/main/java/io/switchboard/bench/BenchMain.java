@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +27,25 @@ public final class BenchMain {
             ReferenceBroker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(BenchOptions.USAGE);
+            System.exit(0);
+            return;
+        }
         keepConnectionsShorterThanTheHub();
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!options.databases().isEmpty() && !Files.isRegularFile(options.hubJar())) {
+            // before the reference broker's run, not after it
+            System.err.println("No hub jar at " + options.hubJar().toAbsolutePath() + ": run the bench from the"
+                    + " repository root after building it (mvn -B -q -pl unified-inbox,bench -am package -DskipTests),"
+                    + " or name the hub with --hub-jar");
             System.exit(2);
             return;
         }

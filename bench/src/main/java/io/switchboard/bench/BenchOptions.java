@@ -45,6 +45,35 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
     /** Every channel the bench can drive besides SMS and web chat, in the order it measures them. */
     static final List<String> ALL_CHANNELS = List.of("messenger", "instagram", "whatsapp", "telegram", "email");
 
+    /** What {@code --help} prints: every option with its default; docs/performance.md says more. */
+    static final String USAGE = """
+            java -jar bench/target/switchboard-bench.jar [options]   (docs/performance.md says what each phase measures)
+
+              --duration 60s            the sustained inbound phase (500ms, 90s, 2m)
+              --latency-duration 30s    each fixed-rate phase and the outbound phase (at most --duration)
+              --rate 500                the fixed rate of the first latency phase, messages per second
+              --db h2,postgres          which databases, in order; none measures only the reference broker
+              --postgres-url URL        PostgreSQL JDBC URL (default: $SWITCHBOARD_BENCH_POSTGRES_URL or
+                                        $SWITCHBOARD_TEST_POSTGRES_URL; without one PostgreSQL is skipped)
+              --webhook-workers 24      concurrent webhook senders in the sustained phase
+              --chat-visitors 24        visitor WebSockets sending in the sustained phase
+              --customers 1000          distinct phone numbers the webhooks come from
+              --reply-workers 16        replies outstanding at once in the outbound phase
+              --connections 10000       visitor sessions held at once
+              --heap 1g                 the hub's -Xmx
+              --hub-jar PATH            the hub to measure (default unified-inbox/target/app/switchboard-exec.jar)
+              --startup N               only start the hub N times per database and report start-up
+              --hub-prop name=value     an extra hub setting, repeatable
+              --hub-jvm-arg ARG         an extra JVM option for the hub, repeatable
+              --jfr                     record a JFR profile of the hub next to the JSON
+              --out PATH                the JSON results (default bench/target/bench-results.json)
+              --channels LIST           messenger,instagram,whatsapp,telegram,email (default all), or none
+              --channel-duration 20s    each channel's sustained, fixed-rate and reply phases
+              --channel-rate 100        each channel's fixed rate, messages per second
+              --channel-workers 8       concurrent senders of each channel's sustained phase
+              --channel-customers 200   distinct customers of each channel
+            """;
+
     static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
     static final String POSTGRES_TEST_ENV = "SWITCHBOARD_TEST_POSTGRES_URL";
 
@@ -78,7 +107,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value; see docs/performance.md");
+                throw new IllegalArgumentException(name + " needs a value; --help lists the options");
             }
             String value = args[++i];
             switch (name) {
@@ -105,7 +134,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--channel-rate" -> channelRate = positive(name, value);
                 case "--channel-workers" -> channelWorkers = positive(name, value);
                 case "--channel-customers" -> channelCustomers = positive(name, value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "; see docs/performance.md");
+                default -> throw new IllegalArgumentException("unknown option " + name + "; --help lists the options");
             }
         }
         for (String db : databases) {

@@ -1,0 +1,48 @@
+package io.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void everyOptionTheHelpListsIsAcceptedWithTheValueItShows() {
+        Matcher option = Pattern.compile("(?m)^\\s+(--[a-z-]+)(?: (\\S+))?").matcher(BenchOptions.USAGE);
+        List<String> listed = option.results().map(m -> m.group(1)).collect(Collectors.toList());
+        assertThat(listed).hasSizeGreaterThan(20);
+        option.reset();
+        while (option.find()) {
+            String name = option.group(1);
+            String shown = option.group(2);
+            String[] args = name.equals("--jfr") ? new String[] {name} : new String[] {name, example(name, shown)};
+            assertThat(BenchOptions.parse(args)).as(name).isNotNull();
+        }
+    }
+
+    @Test
+    void anUnknownOptionOrAMissingValueSaysWhereTheOptionsAre() {
+        assertThatThrownBy(() -> BenchOptions.parse("--durations", "60s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --durations; --help lists the options");
+        assertThatThrownBy(() -> BenchOptions.parse("--duration"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--duration needs a value");
+    }
+
+    /** The value the help shows, or a valid one where it shows a placeholder. */
+    private static String example(String name, String shown) {
+        return switch (name) {
+            case "--postgres-url" -> "jdbc:postgresql://127.0.0.1:5432/x";
+            case "--hub-jar", "--out" -> "target/x";
+            case "--startup" -> "1";
+            case "--hub-prop" -> "a=b";
+            case "--hub-jvm-arg" -> "-Xss1m";
+            case "--channels" -> "email";
+            default -> shown;
+        };
+    }
+}

@@ -119,7 +119,7 @@ final class EmailChannel implements ChannelDriver {
     @Override
     public Outgoing message(int customer) {
         long n = sequence.incrementAndGet();
-        String id = String.format("<bench-%012d@customer.bench>", n);
+        String id = ProviderIds.messageId("customer.bench");
         MimeMessage mime = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {

@@ -125,8 +125,7 @@ final class MetaChannel implements ChannelDriver {
     @Override
     public Outgoing message(int customer) {
         long n = sequence.incrementAndGet();
-        String id = kind == Kind.WHATSAPP ? String.format("wamid.bench%s%012d", customer(customer), n)
-                : String.format("m_bench_%s_%012d", kind.name().toLowerCase(java.util.Locale.ROOT), n);
+        String id = kind == Kind.WHATSAPP ? ProviderIds.wamid() : ProviderIds.metaMid();
         byte[] body = body(customer(customer), id, "Where is my order " + n + "?");
         HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

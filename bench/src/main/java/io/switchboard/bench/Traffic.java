@@ -35,7 +35,6 @@ final class Traffic implements AutoCloseable {
     final AtomicLong failed = new AtomicLong();
     private volatile Latencies sink = new Latencies();
     private volatile Latencies acknowledgedSink = new Latencies();
-    private final AtomicLong sequence = new AtomicLong();
     private volatile String lastFailure;
 
     Traffic(HubProcess hub, int chatVisitors) {
@@ -89,7 +88,7 @@ final class Traffic implements AutoCloseable {
     }
 
     String nextSid() {
-        return String.format("SMbench%025d", sequence.incrementAndGet());
+        return ProviderIds.twilioSid();
     }
 
     /** One webhook, answered synchronously; true when the hub answered 200 (stored durably). */

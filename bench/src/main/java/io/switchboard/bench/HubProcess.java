@@ -148,10 +148,10 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * The hub's collector pauses so far, from its Prometheus endpoint as an admin. HTTP Basic checks the password
-     * (bcrypt) once; the session cookie spares the later calls that.
+     * The hub's metrics, a Prometheus scrape as an admin (its collector pauses, its H2 group commit). HTTP Basic
+     * checks the password (bcrypt) once; the session cookie spares the later calls that.
      */
-    GcPauses gcPauses() throws IOException, InterruptedException {
+    String prometheus() throws IOException, InterruptedException {
         String credentials = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> scrape = admin.send(
                 HttpRequest.newBuilder(URI.create(http("/actuator/prometheus"))).timeout(Duration.ofSeconds(10))
@@ -160,7 +160,7 @@ final class HubProcess implements AutoCloseable {
         if (scrape.statusCode() != 200) {
             throw new IOException("GET /actuator/prometheus: HTTP " + scrape.statusCode());
         }
-        return GcPauses.fromPrometheus(scrape.body());
+        return scrape.body();
     }
 
     String ws(String path) {

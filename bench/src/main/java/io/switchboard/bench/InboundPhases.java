@@ -49,12 +49,12 @@ final class InboundPhases {
      * second, by the second the agent saw (the hub acknowledged) each message. {@code behindSchedule}: how late the
      * load generator handed each message to its client, from its scheduled moment (its own share of the latency).
      * {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM from the phase's first send until
-     * its last message was seen.
+     * its last message was seen; {@code h2Writes}: the hub's H2 commits and file writes meanwhile (none on PostgreSQL).
      */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
                      Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond,
                      List<Latencies.Summary> acknowledgedBySecond, Latencies.Summary behindSchedule,
-                     GcPauses hubGc, GcPauses loadGeneratorGc) {
+                     GcPauses hubGc, GcPauses loadGeneratorGc, H2Writes h2Writes) {
 
         /** The second of the phase (from 0) whose p99 was the highest, or -1 when nothing was seen. */
         int worstSecond() {
@@ -208,7 +208,7 @@ final class InboundPhases {
         long total = rate * duration.toSeconds();
         Semaphore inFlight = new Semaphore(512);
         Latencies behind = new Latencies();
-        GcPauses hubBefore = traffic.hub.gcPauses();
+        String hubBefore = traffic.hub.prometheus();
         GcPauses ownBefore = GcPauses.ofThisJvm();
         long begin = System.nanoTime();
         for (long i = 0; i < total; i++) {
@@ -226,11 +226,13 @@ final class InboundPhases {
         inFlight.release(512);
         traffic.drain(Duration.ofSeconds(60));
         GcPauses own = GcPauses.ofThisJvm().since(ownBefore);
-        GcPauses hub = traffic.hub.gcPauses().since(hubBefore);
+        String hubAfter = traffic.hub.prometheus();
+        GcPauses hub = GcPauses.fromPrometheus(hubAfter).since(GcPauses.fromPrometheus(hubBefore));
+        H2Writes h2 = H2Writes.fromPrometheus(hubAfter).since(H2Writes.fromPrometheus(hubBefore));
         long failed = traffic.failed.get() - failedBefore;
         Latencies.Summary summary = latencies.visible().summary();
         return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary,
                 latencies.acknowledged().summary(), latencies.visible().perSecond(begin),
-                latencies.acknowledged().perSecond(begin), behind.summary(), hub, own);
+                latencies.acknowledged().perSecond(begin), behind.summary(), hub, own, h2);
     }
 }

@@ -60,6 +60,9 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> latencyFull(r.latencyAtRate().behindSchedule()));
         row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
                 r -> r.latencyAtRate().hubGc() + "; " + r.latencyAtRate().loadGeneratorGc());
+        row(rows, "  H2 commits per file write (group commit)", "",
+                r -> r.latencyAtRate().h2Writes().fileWrites() == 0 ? "–"
+                        : String.format(java.util.Locale.ROOT, "%.1f", r.latencyAtRate().h2Writes().commitsPerFileWrite()));
         row(rows, "latency near saturation (msg/s held)", "85 % of sustained",
                 r -> fmt(r.latencyNearSaturation().sentPerSecond()));
         row(rows, "  p50 / p95 / p99 / max (ms)", "", r -> latencyFull(r.latencyNearSaturation().latency()));
@@ -69,6 +72,9 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> latencyFull(r.latencyNearSaturation().behindSchedule()));
         row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
                 r -> r.latencyNearSaturation().hubGc() + "; " + r.latencyNearSaturation().loadGeneratorGc());
+        row(rows, "  H2 commits per file write (group commit)", "",
+                r -> r.latencyNearSaturation().h2Writes().fileWrites() == 0 ? "–"
+                        : String.format(java.util.Locale.ROOT, "%.1f", r.latencyNearSaturation().h2Writes().commitsPerFileWrite()));
         row(rows, "outbound replies to fake Twilio (msg/s)", "", r -> fmt(r.outbound().repliesPerSecond()));
         row(rows, "  POST → provider p50/p99/max (ms)", "", r -> latency(r.outbound().latency()));
         row(rows, "visitor sessions held / replies delivered", "10,000 / all",

@@ -73,6 +73,9 @@ class BenchSmokeIT {
         // the load generator's own lateness is measured for every message and is part of its latency
         assertThat(h2.latencyAtRate().behindSchedule().count()).isEqualTo((int) h2.latencyAtRate().sent());
         assertThat(h2.latencyAtRate().behindSchedule().max()).isLessThanOrEqualTo(h2.latencyAtRate().latency().max());
+        // on H2 every stored message was a commit made durable by a file write, shared or not
+        assertThat(h2.latencyAtRate().h2Writes().fileWrites()).isPositive();
+        assertThat(h2.latencyAtRate().h2Writes().commits()).isGreaterThanOrEqualTo(h2.latencyAtRate().h2Writes().fileWrites());
         assertThat(h2.outbound().delivered()).isPositive().isEqualTo(h2.outbound().posted());
         assertThat(h2.connections().connected()).isEqualTo(20);
         assertThat(h2.connections().acked()).isEqualTo(20);
@@ -103,7 +106,8 @@ class BenchSmokeIT {
         // both JVMs' collector pauses are counted over each fixed-rate phase (read from the hub's Prometheus scrape)
         assertThat(json.path("runs").get(0).path("latencyAtRate").path("hubGc").has("millis")).isTrue();
         assertThat(json.path("runs").get(0).path("latencyAtRate").path("loadGeneratorGc").has("count")).isTrue();
-        assertThat(report.table()).contains("collector pauses in the phase");
+        assertThat(report.table()).contains("collector pauses in the phase", "load generator behind schedule",
+                "H2 commits per file write");
         assertThat(json.path("runs").get(0).path("channels").get(4).path("channel").asText()).isEqualTo("EMAIL");
     }
 }

@@ -5,7 +5,6 @@ import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.outbox.OutboxRepository.OutboxRow;
-import io.switchboard.inbox.support.DurableH2DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -46,19 +45,11 @@ class OutboxRelay implements Runnable {
         this.batchSize = batchSize;
     }
 
-    /**
-     * On the embedded H2 file the lease and the delete wait for no file write
-     * ({@link DurableH2DataSource#withoutWaiting}): a crash that undoes them makes the relay send those events
-     * again, which the broker's duplicate detection drops. Each would otherwise cost a checkpoint of its own.
-     */
     @Override
     public void run() {
-        DurableH2DataSource.withoutWaiting(() -> {
-            while (relayBatch() == batchSize) {
-                // a full batch: more may be waiting
-            }
-            return null;
-        });
+        while (relayBatch() == batchSize) {
+            // a full batch: more may be waiting
+        }
     }
 
     private int relayBatch() {

@@ -36,8 +36,6 @@ public final class DurableH2DataSource extends DelegatingDataSource {
 
     /** The commits of the current {@link #durableOnReturn} scope not yet waited for: data source → its last ticket. */
     private static final ThreadLocal<Map<DurableH2DataSource, Long>> DEFERRED = new ThreadLocal<>();
-    /** Set inside {@link #withoutWaiting}: this thread's commits wait for no file write. */
-    private static final ThreadLocal<Boolean> UNAWAITED = new ThreadLocal<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushedChanged = lock.newCondition();
@@ -66,10 +64,7 @@ public final class DurableH2DataSource extends DelegatingDataSource {
         return wrap(obtainTargetDataSource().getConnection(username, password));
     }
 
-    /**
-     * Commits made durable so far (those in {@link #withoutWaiting} not counted), and the file writes that did it
-     * (fewer, under concurrent load).
-     */
+    /** Commits made durable so far, and the file writes that did it (fewer, under concurrent load). */
     public long commits() {
         return commits.get();
     }
@@ -118,25 +113,6 @@ public final class DurableH2DataSource extends DelegatingDataSource {
         return result;
     }
 
-    /**
-     * Runs {@code work}, whose commits return as soon as they are committed and wait for no file write: they reach
-     * the file with the next checkpoint of another commit or H2's own background write (within its
-     * {@code WRITE_DELAY}). Only for work whose commits a crash may undo at no cost but a repeat — the event
-     * relay's lease and delete: a lost lease expires anyway, a lost delete sends the event again, and the broker's
-     * duplicate detection drops it. Inside a {@link #durableOnReturn} scope the scope's rule wins.
-     */
-    public static <T> T withoutWaiting(Supplier<T> work) {
-        if (DEFERRED.get() != null || UNAWAITED.get() != null) {
-            return work.get();
-        }
-        UNAWAITED.set(Boolean.TRUE);
-        try {
-            return work.get();
-        } finally {
-            UNAWAITED.remove();
-        }
-    }
-
     private static void awaitAll(Map<DurableH2DataSource, Long> deferred) throws SQLException {
         for (Map.Entry<DurableH2DataSource, Long> pending : deferred.entrySet()) {
             DurableH2DataSource dataSource = pending.getKey();
@@ -146,9 +122,6 @@ public final class DurableH2DataSource extends DelegatingDataSource {
 
     /** A commit was made: waits until it is on the file, or in a {@link #durableOnReturn} scope notes it for later. */
     private void committed(Connection connection) throws SQLException {
-        if (UNAWAITED.get() != null) {
-            return;
-        }
         commits.incrementAndGet();
         long ticket = nextTicket();
         Map<DurableH2DataSource, Long> deferred = DEFERRED.get();

@@ -132,35 +132,6 @@ class DurableH2DataSourceTest {
     }
 
     @Test
-    void withoutWaitingCommitsReturnAtOnceAndAreWrittenByTheNextCheckpoint() throws Exception {
-        DurableH2DataSource.withoutWaiting(() -> {
-            insertCommitted(40);
-            insertCommitted(41);
-            return null;
-        });
-        assertThat(dataSource.checkpoints()).as("no file write for them").isZero();
-        assertThat(dataSource.commits()).as("not counted as made durable").isZero();
-
-        insertCommitted(42); // an ordinary commit: its checkpoint writes everything committed before it too
-        assertThat(dataSource.checkpoints()).isEqualTo(1);
-        assertThat(dataSource.commits()).isEqualTo(1);
-        try (Connection other = dataSource.getConnection();
-             ResultSet count = other.createStatement().executeQuery("SELECT COUNT(*) FROM t")) {
-            count.next();
-            assertThat(count.getInt(1)).isEqualTo(3);
-        }
-    }
-
-    @Test
-    void insideDurableOnReturnWithoutWaitingChangesNothing() {
-        DurableH2DataSource.durableOnReturn(() -> DurableH2DataSource.withoutWaiting(() -> {
-            insertCommitted(50);
-            return null;
-        }));
-        assertThat(dataSource.checkpoints()).as("the outer scope waited for its commit").isEqualTo(1);
-    }
-
-    @Test
     void aScopeThatCommittedNothingWaitsForNothing() {
         assertThat(DurableH2DataSource.durableOnReturn(() -> "done")).isEqualTo("done");
         assertThat(dataSource.checkpoints()).isZero();

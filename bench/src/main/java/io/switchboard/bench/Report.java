@@ -61,8 +61,7 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
                 r -> r.latencyAtRate().hubGc() + "; " + r.latencyAtRate().loadGeneratorGc());
         row(rows, "  H2 commits per file write (group commit)", "",
-                r -> r.latencyAtRate().h2Writes().fileWrites() == 0 ? "–"
-                        : String.format(java.util.Locale.ROOT, "%.1f", r.latencyAtRate().h2Writes().commitsPerFileWrite()));
+                r -> commitsPerFileWrite(r.latencyAtRate().h2Writes()));
         row(rows, "latency near saturation (msg/s held)", "85 % of sustained",
                 r -> fmt(r.latencyNearSaturation().sentPerSecond()));
         row(rows, "  p50 / p95 / p99 / max (ms)", "", r -> latencyFull(r.latencyNearSaturation().latency()));
@@ -73,8 +72,7 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
                 r -> r.latencyNearSaturation().hubGc() + "; " + r.latencyNearSaturation().loadGeneratorGc());
         row(rows, "  H2 commits per file write (group commit)", "",
-                r -> r.latencyNearSaturation().h2Writes().fileWrites() == 0 ? "–"
-                        : String.format(java.util.Locale.ROOT, "%.1f", r.latencyNearSaturation().h2Writes().commitsPerFileWrite()));
+                r -> commitsPerFileWrite(r.latencyNearSaturation().h2Writes()));
         row(rows, "outbound replies to fake Twilio (msg/s)", "", r -> fmt(r.outbound().repliesPerSecond()));
         row(rows, "  POST → provider p50/p99/max (ms)", "", r -> latency(r.outbound().latency()));
         row(rows, "visitor sessions held / replies delivered", "10,000 / all",
@@ -153,6 +151,10 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
 
     private static String latencyFull(Latencies.Summary s) {
         return s.count() == 0 ? "n/a" : String.format("%.1f / %.1f / %.1f / %.1f", s.p50(), s.p95(), s.p99(), s.max());
+    }
+
+    private static String commitsPerFileWrite(H2Writes writes) {
+        return writes.fileWrites() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", writes.commitsPerFileWrite());
     }
 
     private static String fmt(double v) {

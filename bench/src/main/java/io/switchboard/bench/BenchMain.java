@@ -1,12 +1,12 @@
 package io.switchboard.bench;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the benchmark (docs/performance.md): the bus's reference limit, then every phase against a
@@ -27,7 +27,7 @@ public final class BenchMain {
             ReferenceBroker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(BenchOptions.USAGE);
             System.exit(0);
             return;
@@ -41,11 +41,9 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        if (!options.databases().isEmpty() && !Files.isRegularFile(options.hubJar())) {
-            // before the reference broker's run, not after it
-            System.err.println("No hub jar at " + options.hubJar().toAbsolutePath() + ": run the bench from the"
-                    + " repository root after building it (mvn -B -q -pl unified-inbox,bench -am package -DskipTests),"
-                    + " or name the hub with --hub-jar");
+        Optional<String> missing = options.databases().isEmpty() ? Optional.empty() : HubProcess.missingHubJar(options);
+        if (missing.isPresent()) { // said before the reference broker's run, not after it
+            System.err.println(missing.get());
             System.exit(2);
             return;
         }

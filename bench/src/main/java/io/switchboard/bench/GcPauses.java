@@ -26,21 +26,8 @@ record GcPauses(long count, double millis) {
      * {@code _sum}, over every collector and cause).
      */
     static GcPauses fromPrometheus(String scrape) {
-        long count = 0;
-        double seconds = 0;
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith("jvm_gc_pause_seconds_count")) {
-                count += (long) Double.parseDouble(value(line));
-            } else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
-                seconds += Double.parseDouble(value(line));
-            }
-        }
-        return new GcPauses(count, seconds * 1000);
-    }
-
-    private static String value(String line) {
-        String[] parts = line.trim().split(" ");
-        return parts[parts.length - 1];
+        return new GcPauses((long) PrometheusScrape.sum(scrape, "jvm_gc_pause_seconds_count"),
+                PrometheusScrape.sum(scrape, "jvm_gc_pause_seconds_sum") * 1000);
     }
 
     GcPauses since(GcPauses before) {

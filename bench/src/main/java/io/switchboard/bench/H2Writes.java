@@ -9,16 +9,8 @@ import java.util.Locale;
 record H2Writes(long commits, long fileWrites) {
 
     static H2Writes fromPrometheus(String scrape) {
-        long commits = 0;
-        long writes = 0;
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith("switchboard_h2_commits_total ")) {
-                commits = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            } else if (line.startsWith("switchboard_h2_file_writes_total ")) {
-                writes = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return new H2Writes(commits, writes);
+        return new H2Writes((long) PrometheusScrape.sum(scrape, "switchboard_h2_commits_total"),
+                (long) PrometheusScrape.sum(scrape, "switchboard_h2_file_writes_total"));
     }
 
     H2Writes since(H2Writes before) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,11 +63,19 @@ final class HubProcess implements AutoCloseable {
         this.startupCpuMillis = startupCpuMillis;
     }
 
+    /** What to say when the hub jar to measure is not there; empty when it is. */
+    static Optional<String> missingHubJar(BenchOptions options) {
+        return Files.isRegularFile(options.hubJar()) ? Optional.empty()
+                : Optional.of("No hub jar at " + options.hubJar().toAbsolutePath() + ": run the bench from the"
+                        + " repository root after building it (mvn -B -q -pl unified-inbox,bench -am package"
+                        + " -DskipTests), or name the hub with --hub-jar");
+    }
+
     static HubProcess start(BenchOptions options, Database database, Map<String, String> providers, Path jfrFile)
             throws IOException, InterruptedException {
-        if (!Files.isRegularFile(options.hubJar())) {
-            throw new IllegalStateException("No hub jar at " + options.hubJar().toAbsolutePath()
-                    + "; build it first: mvn -B -q -pl unified-inbox,bench -am package -DskipTests");
+        Optional<String> missing = missingHubJar(options);
+        if (missing.isPresent()) {
+            throw new IllegalStateException(missing.get());
         }
         int port = freePort();
         Path dataDir = Files.createTempDirectory("switchboard-bench-");

@@ -52,27 +52,10 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
         row(rows, "  hub CPU per request (ms, all threads)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.webFloor().hubCpuMillisPerRequest()));
         row(rows, "inbound under saturation: latency p50/p99/max (ms)", "", r -> latency(r.inbound().latency()));
-        row(rows, "latency at fixed rate (msg/s held)", "500", r -> fmt(r.latencyAtRate().sentPerSecond()));
-        row(rows, "  p50 / p95 / p99 / max (ms)", "≤ 20 / – / ≤ 100 / –", r -> latencyFull(r.latencyAtRate().latency()));
-        row(rows, "  of which until the hub acknowledged (on the bus)", "",
-                r -> latencyFull(r.latencyAtRate().acknowledged()));
-        row(rows, "  load generator behind schedule when sending", "",
-                r -> latencyFull(r.latencyAtRate().behindSchedule()));
-        row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
-                r -> r.latencyAtRate().hubGc() + "; " + r.latencyAtRate().loadGeneratorGc());
-        row(rows, "  H2 commits per file write (group commit)", "",
-                r -> commitsPerFileWrite(r.latencyAtRate().h2Writes()));
-        row(rows, "latency near saturation (msg/s held)", "85 % of sustained",
-                r -> fmt(r.latencyNearSaturation().sentPerSecond()));
-        row(rows, "  p50 / p95 / p99 / max (ms)", "", r -> latencyFull(r.latencyNearSaturation().latency()));
-        row(rows, "  of which until the hub acknowledged (on the bus)", "",
-                r -> latencyFull(r.latencyNearSaturation().acknowledged()));
-        row(rows, "  load generator behind schedule when sending", "",
-                r -> latencyFull(r.latencyNearSaturation().behindSchedule()));
-        row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
-                r -> r.latencyNearSaturation().hubGc() + "; " + r.latencyNearSaturation().loadGeneratorGc());
-        row(rows, "  H2 commits per file write (group commit)", "",
-                r -> commitsPerFileWrite(r.latencyNearSaturation().h2Writes()));
+        fixedRateRows(rows, "latency at fixed rate (msg/s held)", "500", "≤ 20 / – / ≤ 100 / –",
+                HubRun.Result::latencyAtRate);
+        fixedRateRows(rows, "latency near saturation (msg/s held)", "85 % of sustained", "",
+                HubRun.Result::latencyNearSaturation);
         row(rows, "outbound replies to fake Twilio (msg/s)", "", r -> fmt(r.outbound().repliesPerSecond()));
         row(rows, "  POST → provider p50/p99/max (ms)", "", r -> latency(r.outbound().latency()));
         row(rows, "visitor sessions held / replies delivered", "10,000 / all",
@@ -133,6 +116,21 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
             }
         }
         return out.toString();
+    }
+
+    /** The rows of one fixed-rate phase: the rate held, its latency and what it is made of. */
+    private void fixedRateRows(List<String[]> rows, String title, String rateTarget, String latencyTarget,
+                               Function<HubRun.Result, InboundPhases.FixedRate> phase) {
+        row(rows, title, rateTarget, r -> fmt(phase.apply(r).sentPerSecond()));
+        row(rows, "  p50 / p95 / p99 / max (ms)", latencyTarget, r -> latencyFull(phase.apply(r).latency()));
+        row(rows, "  of which until the hub acknowledged (on the bus)", "",
+                r -> latencyFull(phase.apply(r).acknowledged()));
+        row(rows, "  load generator behind schedule when sending", "",
+                r -> latencyFull(phase.apply(r).behindSchedule()));
+        row(rows, "  collector pauses in the phase: hub; load generator (count, total ms)", "",
+                r -> phase.apply(r).hubGc() + "; " + phase.apply(r).loadGeneratorGc());
+        row(rows, "  H2 commits per file write (group commit)", "",
+                r -> commitsPerFileWrite(phase.apply(r).h2Writes()));
     }
 
     private void row(List<String[]> rows, String measure, String target, Function<HubRun.Result, String> value) {

@@ -132,9 +132,9 @@ final class HubRun {
         InboundPhases.FixedRate result = InboundPhases.fixedRate(traffic, rate, options.latencyDuration(),
                 options.customers());
         log("%s: held %.0f msg/s, %s (acknowledged: %s); load generator behind schedule: %s; collector pauses:"
-                + " hub %s, load generator %s; H2: %s", database.name(), result.sentPerSecond(), result.latency(),
-                result.acknowledged(), result.behindSchedule(), result.hubGc(), result.loadGeneratorGc(),
-                result.h2Writes());
+                + " hub %s, load generator %s; H2: %s; disks: %s", database.name(), result.sentPerSecond(),
+                result.latency(), result.acknowledged(), result.behindSchedule(), result.hubGc(),
+                result.loadGeneratorGc(), result.h2Writes(), result.disk());
         int worst = result.worstSecond();
         if (worst >= 0) {
             List<Latencies.Summary> acknowledged = result.acknowledgedBySecond();

@@ -49,12 +49,13 @@ final class InboundPhases {
      * second, by the second the agent saw (the hub acknowledged) each message. {@code behindSchedule}: how late the
      * load generator handed each message to its client, from its scheduled moment (its own share of the latency).
      * {@code hubGc} and {@code loadGeneratorGc}: the collector pauses of each JVM from the phase's first send until
-     * its last message was seen; {@code h2Writes}: the hub's H2 commits and file writes meanwhile (none on PostgreSQL).
+     * its last message was seen; {@code h2Writes}: the hub's H2 commits and file writes meanwhile (none on PostgreSQL);
+     * {@code disk}: what the machine's disks wrote and flushed meanwhile, and how long each took on average.
      */
     record FixedRate(int targetPerSecond, double sentPerSecond, long sent, long failed, long lost,
                      Latencies.Summary latency, Latencies.Summary acknowledged, List<Latencies.Summary> latencyBySecond,
                      List<Latencies.Summary> acknowledgedBySecond, Latencies.Summary behindSchedule,
-                     GcPauses hubGc, GcPauses loadGeneratorGc, H2Writes h2Writes) {
+                     GcPauses hubGc, GcPauses loadGeneratorGc, H2Writes h2Writes, DiskWrites disk) {
 
         /** The second of the phase (from 0) whose p99 was the highest, or -1 when nothing was seen. */
         int worstSecond() {
@@ -210,6 +211,7 @@ final class InboundPhases {
         Latencies behind = new Latencies();
         String hubBefore = traffic.hub.prometheus();
         GcPauses ownBefore = GcPauses.ofThisJvm();
+        DiskWrites diskBefore = DiskWrites.now();
         long begin = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long scheduled = begin + i * periodNanos;
@@ -225,6 +227,7 @@ final class InboundPhases {
         inFlight.acquire(512);
         inFlight.release(512);
         traffic.drain(Duration.ofSeconds(60));
+        DiskWrites disk = DiskWrites.now().since(diskBefore);
         GcPauses own = GcPauses.ofThisJvm().since(ownBefore);
         String hubAfter = traffic.hub.prometheus();
         GcPauses hub = GcPauses.fromPrometheus(hubAfter).since(GcPauses.fromPrometheus(hubBefore));
@@ -233,6 +236,6 @@ final class InboundPhases {
         Latencies.Summary summary = latencies.visible().summary();
         return new FixedRate(rate, total / seconds, total, failed, total - failed - summary.count(), summary,
                 latencies.acknowledged().summary(), latencies.visible().perSecond(begin),
-                latencies.acknowledged().perSecond(begin), behind.summary(), hub, own, h2);
+                latencies.acknowledged().perSecond(begin), behind.summary(), hub, own, h2, disk);
     }
 }

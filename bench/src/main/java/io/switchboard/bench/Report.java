@@ -131,6 +131,7 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> phase.apply(r).hubGc() + "; " + phase.apply(r).loadGeneratorGc());
         row(rows, "  H2 commits per file write (group commit)", "",
                 r -> commitsPerFileWrite(phase.apply(r).h2Writes()));
+        row(rows, "  machine's disks: mean ms per write; per flush", "", r -> diskTimes(phase.apply(r).disk()));
     }
 
     private void row(List<String[]> rows, String measure, String target, Function<HubRun.Result, String> value) {
@@ -153,6 +154,11 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
 
     private static String commitsPerFileWrite(H2Writes writes) {
         return writes.fileWrites() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", writes.commitsPerFileWrite());
+    }
+
+    private static String diskTimes(DiskWrites disk) {
+        return disk.writes() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.2f; %s", disk.meanWriteMillis(),
+                disk.flushes() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.2f", disk.meanFlushMillis()));
     }
 
     private static String fmt(double v) {

@@ -76,6 +76,11 @@ class BenchSmokeIT {
         // on H2 every stored message was a commit made durable by a file write, shared or not
         assertThat(h2.latencyAtRate().h2Writes().fileWrites()).isPositive();
         assertThat(h2.latencyAtRate().h2Writes().commits()).isGreaterThanOrEqualTo(h2.latencyAtRate().h2Writes().fileWrites());
+        // and those file writes reached the machine's disk (where Linux says what its disks did)
+        if (!DiskWrites.now().equals(DiskWrites.NONE)) {
+            assertThat(h2.latencyAtRate().disk().writes()).isPositive();
+            assertThat(h2.latencyAtRate().disk().writeMillis()).isNotNegative();
+        }
         assertThat(h2.outbound().delivered()).isPositive().isEqualTo(h2.outbound().posted());
         assertThat(h2.connections().connected()).isEqualTo(20);
         assertThat(h2.connections().acked()).isEqualTo(20);
@@ -107,7 +112,7 @@ class BenchSmokeIT {
         assertThat(json.path("runs").get(0).path("latencyAtRate").path("hubGc").has("millis")).isTrue();
         assertThat(json.path("runs").get(0).path("latencyAtRate").path("loadGeneratorGc").has("count")).isTrue();
         assertThat(report.table()).contains("collector pauses in the phase", "load generator behind schedule",
-                "H2 commits per file write");
+                "H2 commits per file write", "machine's disks: mean ms per write");
         assertThat(json.path("runs").get(0).path("channels").get(4).path("channel").asText()).isEqualTo("EMAIL");
     }
 }

@@ -73,9 +73,14 @@ record DiskWrites(long writes, long writeMillis, long flushes, long flushMillis)
         return flushes == 0 ? 0 : (double) flushMillis / flushes;
     }
 
+    /** For the log; a kernel that counts no flushes (before 5.5) shows writes only, not "0 flushes". */
     @Override
     public String toString() {
-        return writes == 0 ? "none" : String.format(Locale.ROOT, "%d writes, %.2f ms each; %d flushes, %.2f ms each",
-                writes, meanWriteMillis(), flushes, meanFlushMillis());
+        if (writes == 0) {
+            return "none";
+        }
+        String written = String.format(Locale.ROOT, "%d writes, %.2f ms each", writes, meanWriteMillis());
+        return flushes == 0 ? written
+                : written + String.format(Locale.ROOT, "; %d flushes, %.2f ms each", flushes, meanFlushMillis());
     }
 }

@@ -42,6 +42,7 @@ class DiskWritesTest {
 
         assertThat(writes).isEqualTo(new DiskWrites(400, 1_200, 0, 0));
         assertThat(writes.meanFlushMillis()).isZero();
+        assertThat(writes).hasToString("400 writes, 3.00 ms each");
     }
 
     @Test

@@ -114,6 +114,7 @@ public final class BenchMain {
         s.put("channelRate", o.channelRate());
         s.put("channelWorkers", o.channelWorkers());
         s.put("channelCustomers", o.channelCustomers());
+        s.put("idleBeforeRateSeconds", o.idleBeforeRate().toSeconds());
         return s;
     }
 

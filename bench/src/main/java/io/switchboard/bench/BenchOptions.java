@@ -35,12 +35,14 @@ import java.util.Locale;
  * @param channelRate    each channel's fixed rate, messages per second
  * @param channelWorkers concurrent senders (closed loop) of each channel's sustained phase
  * @param channelCustomers distinct customers of each channel
+ * @param idleBeforeRate how long the hub is left idle before the first fixed-rate phase ({@code --rate}), once it is
+ *                       idle: what a burst after a quiet spell meets (0: the phase starts as soon as the hub is idle)
  */
 record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<String> databases, String postgresUrl,
                     int webhookWorkers, int chatVisitors, int customers, int replyWorkers, int connections,
                     Path hubJar, String heap, Path out, boolean jfr, List<String> hubProperties,
                     List<String> hubJvmArgs, int startups, List<String> channels, Duration channelDuration,
-                    int channelRate, int channelWorkers, int channelCustomers) {
+                    int channelRate, int channelWorkers, int channelCustomers, Duration idleBeforeRate) {
 
     /** Every channel the bench can drive besides SMS and web chat, in the order it measures them. */
     static final List<String> ALL_CHANNELS = List.of("messenger", "instagram", "whatsapp", "telegram", "email");
@@ -72,6 +74,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
               --channel-rate 100        each channel's fixed rate, messages per second
               --channel-workers 8       concurrent senders of each channel's sustained phase
               --channel-customers 200   distinct customers of each channel
+              --idle-before-rate 0s     leave the hub idle this long before the --rate phase (a burst after quiet)
             """;
 
     static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
@@ -98,6 +101,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         List<String> channels = ALL_CHANNELS;
         Duration channelDuration = Duration.ofSeconds(20);
         int channelRate = 100;
+        Duration idleBeforeRate = Duration.ZERO;
         int channelWorkers = 8;
         int channelCustomers = 200;
         for (int i = 0; i < args.length; i++) {
@@ -134,6 +138,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--channel-rate" -> channelRate = positive(name, value);
                 case "--channel-workers" -> channelWorkers = positive(name, value);
                 case "--channel-customers" -> channelCustomers = positive(name, value);
+                case "--idle-before-rate" -> idleBeforeRate = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; --help lists the options");
             }
         }
@@ -152,7 +157,7 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 ? duration : Duration.ofSeconds(30);
         return new BenchOptions(duration, latencyPhase, rate, databases, pg, webhookWorkers, chatVisitors, customers,
                 replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs),
-                startups, channels, channelDuration, channelRate, channelWorkers, channelCustomers);
+                startups, channels, channelDuration, channelRate, channelWorkers, channelCustomers, idleBeforeRate);
     }
 
     /** The reference broker runs a third of the throughput phase, between 3 and 20 seconds. */

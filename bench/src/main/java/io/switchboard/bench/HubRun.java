@@ -90,6 +90,12 @@ final class HubRun {
         double adjacent = (before.messagesPerSecond() + after.messagesPerSecond()) / 2;
         log("%s: %.0f %% of the bus alone next to it (%.0f msg/s)", db, 100 * inbound.visiblePerSecond() / adjacent,
                 adjacent);
+        if (options.idleBeforeRate().compareTo(Duration.ZERO) > 0) {
+            settle(hub, db);
+            log("%s: the hub idle for %ds before the next phase (--idle-before-rate)", db,
+                    options.idleBeforeRate().toSeconds());
+            Thread.sleep(options.idleBeforeRate().toMillis()); // a quiet spell by request, not waiting for an event
+        }
         InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database, hub);
         InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, inbound.nearSaturation(), database, hub);
         AgentRest agent = new AgentRest(hub);

@@ -26,6 +26,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theHubIsLeftIdleBeforeTheFixedRatePhaseOnlyWhenAsked() {
+        assertThat(BenchOptions.parse().idleBeforeRate()).isZero();
+        assertThat(BenchOptions.parse("--idle-before-rate", "40s").idleBeforeRate()).hasSeconds(40);
+        assertThatThrownBy(() -> BenchOptions.parse("--idle-before-rate", "soon"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a duration: soon");
+    }
+
+    @Test
     void anUnknownOptionOrAMissingValueSaysWhereTheOptionsAre() {
         assertThatThrownBy(() -> BenchOptions.parse("--durations", "60s"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --durations; --help lists the options");

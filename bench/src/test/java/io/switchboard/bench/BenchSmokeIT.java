@@ -22,6 +22,7 @@ class BenchSmokeIT {
                 "--rate", "50", "--customers", "20", "--webhook-workers", "2", "--chat-visitors", "2",
                 "--reply-workers", "2", "--connections", "20",
                 "--channel-duration", "2s", "--channel-rate", "20", "--channel-workers", "2", "--channel-customers", "5",
+                "--idle-before-rate", "1s",
                 "--hub-jar", System.getProperty("bench.hub-jar", "../unified-inbox/target/app/switchboard-exec.jar"),
                 "--out", out.toString());
 
@@ -107,6 +108,7 @@ class BenchSmokeIT {
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("settings").path("idleBeforeRateSeconds").asInt()).isEqualTo(1);
         assertThat(json.path("runs").get(0).path("referenceAfter").path("messagesPerSecond").asDouble()).isPositive();
         // both JVMs' collector pauses are counted over each fixed-rate phase (read from the hub's Prometheus scrape)
         assertThat(json.path("runs").get(0).path("latencyAtRate").path("hubGc").has("millis")).isTrue();

@@ -101,9 +101,9 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         List<String> channels = ALL_CHANNELS;
         Duration channelDuration = Duration.ofSeconds(20);
         int channelRate = 100;
-        Duration idleBeforeRate = Duration.ZERO;
         int channelWorkers = 8;
         int channelCustomers = 200;
+        Duration idleBeforeRate = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--jfr")) {
@@ -170,15 +170,23 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+                return nonNegative(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))), text);
             }
             if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+                return nonNegative(Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1))), text);
             }
-            return Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+            Duration d = Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+            return nonNegative(d, text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a duration: " + text + " (write e.g. 60s, 500ms or 2m)", e);
         }
+    }
+
+    private static Duration nonNegative(Duration d, String text) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("a duration cannot be negative: " + text);
+        }
+        return d;
     }
 
     private static int positive(String name, String value) {

@@ -90,12 +90,7 @@ final class HubRun {
         double adjacent = (before.messagesPerSecond() + after.messagesPerSecond()) / 2;
         log("%s: %.0f %% of the bus alone next to it (%.0f msg/s)", db, 100 * inbound.visiblePerSecond() / adjacent,
                 adjacent);
-        if (options.idleBeforeRate().compareTo(Duration.ZERO) > 0) {
-            settle(hub, db);
-            log("%s: the hub idle for %ds before the next phase (--idle-before-rate)", db,
-                    options.idleBeforeRate().toSeconds());
-            Thread.sleep(options.idleBeforeRate().toMillis()); // a quiet spell by request, not waiting for an event
-        }
+        quietSpell(hub, db, options.idleBeforeRate());
         InboundPhases.FixedRate atRate = fixedRate(traffic, options, options.rate(), database, hub);
         InboundPhases.FixedRate nearSaturation = fixedRate(traffic, options, inbound.nearSaturation(), database, hub);
         AgentRest agent = new AgentRest(hub);
@@ -149,6 +144,16 @@ final class HubRun {
                     worst < acknowledged.size() ? acknowledged.get(worst) : Latencies.Summary.EMPTY);
         }
         return result;
+    }
+
+    /** With {@code --idle-before-rate}: waits until the hub is idle, then leaves it idle that much longer. */
+    private static void quietSpell(HubProcess hub, String db, Duration idle) throws InterruptedException {
+        if (idle.isZero()) {
+            return;
+        }
+        settle(hub, db);
+        log("%s: the hub idle for %ds before the next phase (--idle-before-rate)", db, idle.toSeconds());
+        Thread.sleep(idle.toMillis()); // a quiet spell by request, not waiting for an event
     }
 
     /**

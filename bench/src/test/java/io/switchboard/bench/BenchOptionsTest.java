@@ -31,6 +31,8 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse("--idle-before-rate", "40s").idleBeforeRate()).hasSeconds(40);
         assertThatThrownBy(() -> BenchOptions.parse("--idle-before-rate", "soon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a duration: soon");
+        assertThatThrownBy(() -> BenchOptions.parse("--idle-before-rate", "-5s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a duration cannot be negative: -5s");
     }
 
     @Test

@@ -37,12 +37,29 @@ import java.util.Locale;
  * @param channelCustomers distinct customers of each channel
  * @param idleBeforeRate how long the hub is left idle before the first fixed-rate phase ({@code --rate}), once it is
  *                       idle: what a burst after a quiet spell meets (0: the phase starts as soon as the hub is idle)
+ * @param warmup         the uncounted load before the sustained phase: until the JIT compilers are quiet, or fixed
  */
 record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<String> databases, String postgresUrl,
                     int webhookWorkers, int chatVisitors, int customers, int replyWorkers, int connections,
                     Path hubJar, String heap, Path out, boolean jfr, List<String> hubProperties,
                     List<String> hubJvmArgs, int startups, List<String> channels, Duration channelDuration,
-                    int channelRate, int channelWorkers, int channelCustomers, Duration idleBeforeRate) {
+                    int channelRate, int channelWorkers, int channelCustomers, Duration idleBeforeRate,
+                    Warmup warmup) {
+
+    /**
+     * The load before the sustained phase that is not counted ({@link WarmUp}).
+     *
+     * @param fixed this long, or null for {@code auto}: until the JIT compilers are quiet
+     * @param max   with {@code auto}, the longest it runs when they are not
+     */
+    record Warmup(Duration fixed, Duration max) {
+
+        static final Duration DEFAULT_MAX = Duration.ofMinutes(5);
+
+        boolean auto() {
+            return fixed == null;
+        }
+    }
 
     /** Every channel the bench can drive besides SMS and web chat, in the order it measures them. */
     static final List<String> ALL_CHANNELS = List.of("messenger", "instagram", "whatsapp", "telegram", "email");
@@ -75,6 +92,9 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
               --channel-workers 8       concurrent senders of each channel's sustained phase
               --channel-customers 200   distinct customers of each channel
               --idle-before-rate 0s     leave the hub idle this long before the --rate phase (a burst after quiet)
+              --warmup auto             uncounted load before the sustained phase: auto runs it until the JIT
+                                        compilers are quiet (a warm hub); or a fixed length (10s)
+              --warmup-max 5m           the longest an auto warm-up runs
             """;
 
     static final String POSTGRES_ENV = "SWITCHBOARD_BENCH_POSTGRES_URL";
@@ -104,6 +124,8 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         int channelWorkers = 8;
         int channelCustomers = 200;
         Duration idleBeforeRate = Duration.ZERO;
+        Duration warmup = null;
+        Duration warmupMax = Warmup.DEFAULT_MAX;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--jfr")) {
@@ -139,6 +161,8 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 case "--channel-workers" -> channelWorkers = positive(name, value);
                 case "--channel-customers" -> channelCustomers = positive(name, value);
                 case "--idle-before-rate" -> idleBeforeRate = duration(value);
+                case "--warmup" -> warmup = value.strip().equalsIgnoreCase("auto") ? null : duration(value);
+                case "--warmup-max" -> warmupMax = duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; --help lists the options");
             }
         }
@@ -157,7 +181,8 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
                 ? duration : Duration.ofSeconds(30);
         return new BenchOptions(duration, latencyPhase, rate, databases, pg, webhookWorkers, chatVisitors, customers,
                 replyWorkers, connections, jar, heap, out, jfr, List.copyOf(hubProperties), List.copyOf(hubJvmArgs),
-                startups, channels, channelDuration, channelRate, channelWorkers, channelCustomers, idleBeforeRate);
+                startups, channels, channelDuration, channelRate, channelWorkers, channelCustomers, idleBeforeRate,
+                new Warmup(warmup, warmupMax));
     }
 
     /** The reference broker runs a third of the throughput phase, between 3 and 20 seconds. */

@@ -15,6 +15,7 @@ final class HubRun {
      * @param rssIdleMiB       resident memory of that hub, idle
      * @param startupConnectorsMillis start-up of the hub the phases then run against, with the connectors of every
      *                         channel the run drives on (pointing at the bench's fakes)
+     * @param warmup           the uncounted load before the sustained phase, and the JIT compilers' CPU at its end
      * @param referenceBefore  the bus alone, measured just before the sustained phase (the hub started, idle)
      * @param referenceAfter   the same, just after it, once the hub is idle again
      * @param ratioToReference what agents saw per second over the mean of those two: the machine's speed
@@ -22,7 +23,7 @@ final class HubRun {
      * @param ratioToRunReference the same over the reference measured at the start of the run
      */
     record Result(String database, long startupMillis, double rssIdleMiB, long startupConnectorsMillis,
-                  InboundPhases.Throughput inbound, ReferenceBroker.Result referenceBefore,
+                  WarmUp.Result warmup, InboundPhases.Throughput inbound, ReferenceBroker.Result referenceBefore,
                   ReferenceBroker.Result referenceAfter, double ratioToReference, double ratioToRunReference,
                   InboundPhases.FixedRate latencyAtRate,
                   InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
@@ -76,9 +77,7 @@ final class HubRun {
                                  Providers providers, double referencePerSecond, Idle defaults) throws Exception {
         String db = database.name();
         InboundPhases.seed(traffic, options.customers());
-        Duration warmup = InboundPhases.warmupFor(options.duration());
-        log("%s: warming up for %ds", db, warmup.toSeconds());
-        InboundPhases.sustained(traffic, warmup, options.webhookWorkers(), options.customers());
+        WarmUp.Result warmup = WarmUp.run(traffic, options, db);
         ReferenceBroker.Result before = referenceNextTo(options, db, "before");
         log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
@@ -110,7 +109,8 @@ final class HubRun {
         ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
         log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
                 connections.delivered(), connections.heapPerConnectionKiB());
-        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), inbound, before, after,
+        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), warmup, inbound, before,
+                after,
                 inbound.visiblePerSecond() / adjacent, inbound.visiblePerSecond() / referencePerSecond,
                 atRate, nearSaturation, outbound, floor, connections, channels, Machine.load());
     }

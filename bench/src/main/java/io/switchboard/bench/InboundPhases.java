@@ -97,6 +97,12 @@ final class InboundPhases {
      * acknowledged, for {@code duration}; then the backlog drains.
      */
     static Throughput sustained(Traffic traffic, Duration duration, int webhookWorkers, int customers) throws Exception {
+        return sustained(traffic, duration, webhookWorkers, customers, () -> false);
+    }
+
+    /** The same, ended early (then drained) once {@code enough} says so: the warm-up's own end ({@link WarmUp}). */
+    static Throughput sustained(Traffic traffic, Duration duration, int webhookWorkers, int customers,
+                                BooleanSupplier enough) throws Exception {
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < webhookWorkers; w++) {
             workers.add(new Worker(() -> true, () -> traffic.webhook(
@@ -106,7 +112,7 @@ final class InboundPhases {
             workers.add(new Worker(visitor::isOpen,
                     () -> traffic.chat(visitor, System.nanoTime()).get(60, TimeUnit.SECONDS)));
         }
-        return sustained(traffic, duration, workers);
+        return sustained(traffic, duration, workers, enough);
     }
 
     /**
@@ -126,10 +132,11 @@ final class InboundPhases {
                         .get(60, TimeUnit.SECONDS);
             }));
         }
-        return sustained(traffic, duration, senders);
+        return sustained(traffic, duration, senders, () -> false);
     }
 
-    private static Throughput sustained(Traffic traffic, Duration duration, List<Worker> senders) throws Exception {
+    private static Throughput sustained(Traffic traffic, Duration duration, List<Worker> senders,
+                                        BooleanSupplier enough) throws Exception {
         Latencies latencies = traffic.measure().visible();
         long visibleBefore = traffic.visible.get();
         long failedBefore = traffic.failed.get();
@@ -143,7 +150,7 @@ final class InboundPhases {
         ExecutorService workers = Executors.newFixedThreadPool(senders.size(), Traffic.daemon("bench-load"));
         for (Worker sender : senders) {
             workers.submit(() -> {
-                while (System.nanoTime() < end && sender.alive().getAsBoolean()) {
+                while (System.nanoTime() < end && !enough.getAsBoolean() && sender.alive().getAsBoolean()) {
                     if (sender.sendOne().call()) {
                         accepted.incrementAndGet();
                     }

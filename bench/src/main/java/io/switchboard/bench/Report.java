@@ -26,6 +26,8 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> fmt(reference.messagesPerSecond()));
         row(rows, "  and just before / after this database's sustained phase", "—",
                 r -> fmt(r.referenceBefore().messagesPerSecond()) + " / " + fmt(r.referenceAfter().messagesPerSecond()));
+        row(rows, "warm-up before it, not counted (s; JIT compilers' share of a core over its last 10 s)", "",
+                r -> warmup(r.warmup()));
         row(rows, "inbound sustained, visible to agent (msg/s)", "≥ 2,000", r -> fmt(r.inbound().visiblePerSecond()));
         row(rows, "inbound accepted (msg/s)", "", r -> fmt(r.inbound().acceptedPerSecond()));
         row(rows, "hub CPU per inbound message (ms, all threads, until idle after the phase)", "",
@@ -159,6 +161,13 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
     private static String diskTimes(DiskWrites disk) {
         return disk.writes() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.2f; %s", disk.meanWriteMillis(),
                 disk.flushes() == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.2f", disk.meanFlushMillis()));
+    }
+
+    private static String warmup(WarmUp.Result w) {
+        String share = w.jitCoreShare() < 0 ? "JIT unknown" : String.format(java.util.Locale.ROOT, "%.0f %%",
+                100 * w.jitCoreShare());
+        String how = w.auto() ? (w.quiet() ? "" : ", cap reached") : ", fixed";
+        return String.format(java.util.Locale.ROOT, "%.0f s (%s%s)", w.seconds(), share, how);
     }
 
     private static String fmt(double v) {

@@ -36,6 +36,20 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theWarmUpRunsUntilTheJitIsQuietUnlessGivenALength() {
+        BenchOptions.Warmup byDefault = BenchOptions.parse().warmup();
+        assertThat(byDefault.auto()).isTrue();
+        assertThat(byDefault.max()).hasMinutes(5);
+        assertThat(BenchOptions.parse("--warmup", "AUTO", "--warmup-max", "90s").warmup())
+                .isEqualTo(new BenchOptions.Warmup(null, java.time.Duration.ofSeconds(90)));
+        BenchOptions.Warmup fixed = BenchOptions.parse("--warmup", "10s").warmup();
+        assertThat(fixed.auto()).isFalse();
+        assertThat(fixed.fixed()).hasSeconds(10);
+        assertThatThrownBy(() -> BenchOptions.parse("--warmup", "long"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a duration: long");
+    }
+
+    @Test
     void anUnknownOptionOrAMissingValueSaysWhereTheOptionsAre() {
         assertThatThrownBy(() -> BenchOptions.parse("--durations", "60s"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --durations; --help lists the options");

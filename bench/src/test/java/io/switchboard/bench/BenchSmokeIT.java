@@ -22,7 +22,7 @@ class BenchSmokeIT {
                 "--rate", "50", "--customers", "20", "--webhook-workers", "2", "--chat-visitors", "2",
                 "--reply-workers", "2", "--connections", "20",
                 "--channel-duration", "2s", "--channel-rate", "20", "--channel-workers", "2", "--channel-customers", "5",
-                "--idle-before-rate", "1s",
+                "--idle-before-rate", "1s", "--warmup-max", "4s",
                 "--hub-jar", System.getProperty("bench.hub-jar", "../unified-inbox/target/app/switchboard-exec.jar"),
                 "--out", out.toString());
 
@@ -35,6 +35,12 @@ class BenchSmokeIT {
         assertThat(h2.startupMillis()).isPositive();
         assertThat(h2.rssIdleMiB()).isPositive();
         assertThat(h2.startupConnectorsMillis()).isPositive();
+        // the warm-up ran until the JIT was quiet or, as in so short a run, until its cap; the JIT's CPU was read
+        assertThat(h2.warmup().auto()).isTrue();
+        assertThat(h2.warmup().seconds()).isBetween(2.0, 6.0);
+        if (java.nio.file.Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(h2.warmup().jitCoreShare()).isNotNegative();
+        }
         assertThat(h2.inbound().visible()).isPositive().isEqualTo(h2.inbound().accepted());
         assertThat(h2.inbound().failed()).isZero();
         // the bus alone, measured again on either side of the sustained phase, is what its ratio is taken against
@@ -103,12 +109,16 @@ class BenchSmokeIT {
         }
 
         assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy",
+                "warm-up before it",
                 "inbound / reference next to it", "until the hub is idle",
                 "| H2 | TELEGRAM |");
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
         assertThat(json.path("settings").path("idleBeforeRateSeconds").asInt()).isEqualTo(1);
+        assertThat(json.path("settings").path("warmup").asText()).isEqualTo("auto");
+        assertThat(json.path("settings").path("warmupMaxSeconds").asInt()).isEqualTo(4);
+        assertThat(json.path("runs").get(0).path("warmup").path("seconds").asDouble()).isPositive();
         assertThat(json.path("runs").get(0).path("referenceAfter").path("messagesPerSecond").asDouble()).isPositive();
         // both JVMs' collector pauses are counted over each fixed-rate phase (read from the hub's Prometheus scrape)
         assertThat(json.path("runs").get(0).path("latencyAtRate").path("hubGc").has("millis")).isTrue();

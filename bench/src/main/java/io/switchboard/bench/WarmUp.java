@@ -1,0 +1,139 @@
+package io.switchboard.bench;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load before the sustained phase that is not counted. The JVM compiles the code a message runs once it runs
+ * hot, and on two cores its compilers take minutes of full load to finish, using a fifth of a core or more
+ * meanwhile (docs/performance.md, seventeenth round): a phase measured before that measures the JIT too. With
+ * {@code --warmup auto} the load goes on until the hub's compiler threads used under {@link #QUIET_SHARE} of a core
+ * over the last {@link #WINDOW} — at least {@link InboundPhases#warmupFor the short warm-up} of a fixed run, at most
+ * {@code --warmup-max} —; a fixed {@code --warmup} runs that long.
+ */
+final class WarmUp {
+
+    /** Compiler threads using less than this share of one core over {@link #WINDOW} count as quiet. */
+    static final double QUIET_SHARE = 0.05;
+    static final Duration WINDOW = Duration.ofSeconds(10);
+
+    /**
+     * How the warm-up went.
+     *
+     * @param seconds       how long the load ran
+     * @param auto          whether it ran until the compilers were quiet ({@code --warmup auto})
+     * @param quiet         whether they were at its end (false: a fixed warm-up, the cap, or no {@code /proc})
+     * @param jitCoreShare  the compiler threads' share of one core over its last {@link #WINDOW} (all of it, when
+     *                      shorter); -1 when unknown
+     */
+    record Result(double seconds, boolean auto, boolean quiet, double jitCoreShare) {
+    }
+
+    private WarmUp() {
+    }
+
+    static Result run(Traffic traffic, BenchOptions options, String db) throws Exception {
+        BenchOptions.Warmup warmup = options.warmup();
+        Duration least = warmup.auto() ? InboundPhases.warmupFor(options.duration()) : warmup.fixed();
+        Duration most = warmup.auto() ? max(least, warmup.max()) : warmup.fixed();
+        if (warmup.auto()) {
+            HubRun.log("%s: warming up until the JIT compilers are quiet (under %.0f %% of a core over %d s), %d s to %d s",
+                    db, QUIET_SHARE * 100, WINDOW.toSeconds(), least.toSeconds(), most.toSeconds());
+        } else {
+            HubRun.log("%s: warming up for %ds", db, least.toSeconds());
+        }
+        Watch watch = new Watch(traffic.hub, least);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Traffic.daemon("bench-jit"));
+        sampler.scheduleAtFixedRate(watch::sample, 0, 1, TimeUnit.SECONDS);
+        InboundPhases.Throughput load;
+        try {
+            load = InboundPhases.sustained(traffic, most, options.webhookWorkers(), options.customers(),
+                    warmup.auto() ? watch::enough : () -> false);
+        } finally {
+            sampler.shutdownNow();
+        }
+        double share = watch.share();
+        boolean quiet = share >= 0 && share < QUIET_SHARE;
+        Result result = new Result(load.seconds(), warmup.auto(), quiet, share);
+        if (share < 0) {
+            HubRun.log("%s: warmed up for %.0f s (the JIT's CPU is unknown here: no /proc)", db, result.seconds());
+        } else {
+            HubRun.log("%s: warmed up for %.0f s; the JIT compilers used %.0f %% of a core over its last %d s%s", db,
+                    result.seconds(), share * 100, Math.min(WINDOW.toSeconds(), Math.round(result.seconds())),
+                    warmup.auto() && !quiet ? " (not yet quiet: --warmup-max reached)" : "");
+        }
+        return result;
+    }
+
+    /** The compiler threads' CPU between two samples of the hub's threads, in ms; a thread that ended is not counted. */
+    static long jitMillis(Map<Long, ThreadCpu.Task> before, Map<Long, ThreadCpu.Task> after) {
+        long ticks = 0;
+        for (Map.Entry<Long, ThreadCpu.Task> now : after.entrySet()) {
+            if (!now.getValue().kind().equals("jit")) {
+                continue;
+            }
+            ThreadCpu.Task earlier = before.get(now.getKey());
+            ticks += now.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
+        }
+        return ticks * 10; // USER_HZ: 100 ticks per second on Linux
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Samples the hub's threads once a second and keeps the last {@link #WINDOW} of them. */
+    private static final class Watch {
+
+        private record Sample(long nanos, Map<Long, ThreadCpu.Task> threads) {
+        }
+
+        private final HubProcess hub;
+        private final long began = System.nanoTime();
+        private final Duration least;
+        private final Deque<Sample> samples = new ArrayDeque<>();
+        private volatile double share = -1;
+        private volatile boolean enough;
+
+        Watch(HubProcess hub, Duration least) {
+            this.hub = hub;
+            this.least = least;
+        }
+
+        void sample() {
+            Map<Long, ThreadCpu.Task> threads = hub.threads();
+            long now = System.nanoTime();
+            if (threads.isEmpty()) {
+                // no /proc: nothing to judge by, so the short warm-up
+                enough = now - began >= least.toNanos();
+                return;
+            }
+            samples.addLast(new Sample(now, threads));
+            long keep = WINDOW.toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (now - samples.peekFirst().nanos() > keep) {
+                samples.removeFirst(); // never the newest, taken just now
+            }
+            Sample first = samples.peekFirst();
+            long span = now - first.nanos();
+            if (span <= 0) {
+                return;
+            }
+            share = jitMillis(first.threads(), threads) / (span / 1e6);
+            boolean wholeWindow = span >= WINDOW.toNanos() - TimeUnit.MILLISECONDS.toNanos(500);
+            enough = wholeWindow && now - began >= least.toNanos() && share < QUIET_SHARE;
+        }
+
+        boolean enough() {
+            return enough;
+        }
+
+        double share() {
+            return share;
+        }
+    }
+}

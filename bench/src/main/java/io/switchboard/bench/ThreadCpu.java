@@ -119,19 +119,26 @@ final class ThreadCpu {
         if (before.isEmpty() || after.isEmpty() || messages <= 0) {
             return Map.of();
         }
-        Map<String, Long> millis = new LinkedHashMap<>();
-        KINDS.forEach(k -> millis.put(k.key(), 0L));
-        long seen = 0;
-        for (Map.Entry<Long, Task> now : after.entrySet()) {
-            Task earlier = before.get(now.getKey());
-            long ticks = now.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
-            long ms = ticks * 10; // USER_HZ: 100 ticks per second on Linux
-            millis.merge(now.getValue().kind(), ms, Long::sum);
-            seen += ms;
-        }
+        Map<String, Long> millis = millisByKind(before, after);
+        long seen = millis.values().stream().mapToLong(Long::longValue).sum();
         millis.merge(OTHER, Math.max(0, processCpuMillis - seen), Long::sum);
         Map<String, Double> per = new LinkedHashMap<>();
         millis.forEach((kind, ms) -> per.put(kind, ms / (double) messages));
         return per;
+    }
+
+    /**
+     * CPU ms by kind (every kind, in {@link #KINDS} order) the threads of {@code after} used since {@code before}: a
+     * thread that started in between counts whole, one that ended is not counted.
+     */
+    static Map<String, Long> millisByKind(Map<Long, Task> before, Map<Long, Task> after) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        KINDS.forEach(k -> millis.put(k.key(), 0L));
+        for (Map.Entry<Long, Task> now : after.entrySet()) {
+            Task earlier = before.get(now.getKey());
+            long ticks = now.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
+            millis.merge(now.getValue().kind(), ticks * 10, Long::sum); // USER_HZ: 100 ticks per second on Linux
+        }
+        return millis;
     }
 }

@@ -72,15 +72,7 @@ final class WarmUp {
 
     /** The compiler threads' CPU between two samples of the hub's threads, in ms; a thread that ended is not counted. */
     static long jitMillis(Map<Long, ThreadCpu.Task> before, Map<Long, ThreadCpu.Task> after) {
-        long ticks = 0;
-        for (Map.Entry<Long, ThreadCpu.Task> now : after.entrySet()) {
-            if (!now.getValue().kind().equals("jit")) {
-                continue;
-            }
-            ThreadCpu.Task earlier = before.get(now.getKey());
-            ticks += now.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
-        }
-        return ticks * 10; // USER_HZ: 100 ticks per second on Linux
+        return ThreadCpu.millisByKind(before, after).get("jit");
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -47,7 +47,7 @@ final class WarmUp {
         } else {
             HubRun.log("%s: warming up for %ds", db, least.toSeconds());
         }
-        Watch watch = new Watch(traffic.hub, least);
+        Watch watch = new Watch(traffic.hub, least, most);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Traffic.daemon("bench-jit"));
         sampler.scheduleAtFixedRate(watch::sample, 0, 1, TimeUnit.SECONDS);
         InboundPhases.Throughput load;
@@ -79,7 +79,10 @@ final class WarmUp {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Samples the hub's threads once a second and keeps the last {@link #WINDOW} of them. */
+    /**
+     * Samples the hub's threads once a second and keeps the last {@link #WINDOW} of them, until the load ends (it is
+     * {@link #enough}, or it ran {@code most}): what the JIT used while the load ran, not while it drains after.
+     */
     private static final class Watch {
 
         private record Sample(long nanos, Map<Long, ThreadCpu.Task> threads) {
@@ -88,18 +91,23 @@ final class WarmUp {
         private final HubProcess hub;
         private final long began = System.nanoTime();
         private final Duration least;
+        private final Duration most;
         private final Deque<Sample> samples = new ArrayDeque<>();
         private volatile double share = -1;
         private volatile boolean enough;
 
-        Watch(HubProcess hub, Duration least) {
+        Watch(HubProcess hub, Duration least, Duration most) {
             this.hub = hub;
             this.least = least;
+            this.most = most;
         }
 
         void sample() {
-            Map<Long, ThreadCpu.Task> threads = hub.threads();
             long now = System.nanoTime();
+            if (enough || now - began > most.toNanos()) {
+                return; // the load has ended: keep what it was while it ran
+            }
+            Map<Long, ThreadCpu.Task> threads = hub.threads();
             if (threads.isEmpty()) {
                 // no /proc: nothing to judge by, so the short warm-up
                 enough = now - began >= least.toNanos();

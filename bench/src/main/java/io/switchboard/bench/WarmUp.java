@@ -27,7 +27,7 @@ final class WarmUp {
      *
      * @param seconds       how long the load ran
      * @param auto          whether it ran until the compilers were quiet ({@code --warmup auto})
-     * @param quiet         whether they were at its end (false: a fixed warm-up, the cap, or no {@code /proc})
+     * @param quiet         whether they were at its end: under {@link #QUIET_SHARE} (false when unknown: no {@code /proc})
      * @param jitCoreShare  the compiler threads' share of one core over its last {@link #WINDOW} (all of it, when
      *                      shorter); -1 when unknown
      */
@@ -47,9 +47,10 @@ final class WarmUp {
         } else {
             HubRun.log("%s: warming up for %ds", db, least.toSeconds());
         }
-        Watch watch = new Watch(traffic.hub, least, most);
+        Watch watch = new Watch(least, most, warmup.auto(), System.nanoTime());
+        HubProcess hub = traffic.hub;
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Traffic.daemon("bench-jit"));
-        sampler.scheduleAtFixedRate(watch::sample, 0, 1, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> watch.sample(System.nanoTime(), hub.threads()), 0, 1, TimeUnit.SECONDS);
         InboundPhases.Throughput load;
         try {
             load = InboundPhases.sustained(traffic, most, options.webhookWorkers(), options.customers(),
@@ -80,37 +81,38 @@ final class WarmUp {
     }
 
     /**
-     * Samples the hub's threads once a second and keeps the last {@link #WINDOW} of them, until the load ends (it is
-     * {@link #enough}, or it ran {@code most}): what the JIT used while the load ran, not while it drains after.
+     * The hub's threads, sampled once a second, and the last {@link #WINDOW} of them, until the load ends (with
+     * {@code auto}, once the compilers are quiet; else, or at the latest, once it ran {@code most}): what the JIT used
+     * while the load ran, not while it drains after.
      */
-    private static final class Watch {
+    static final class Watch {
 
         private record Sample(long nanos, Map<Long, ThreadCpu.Task> threads) {
         }
 
-        private final HubProcess hub;
-        private final long began = System.nanoTime();
         private final Duration least;
         private final Duration most;
+        private final boolean auto;
+        private final long began;
         private final Deque<Sample> samples = new ArrayDeque<>();
         private volatile double share = -1;
         private volatile boolean enough;
 
-        Watch(HubProcess hub, Duration least, Duration most) {
-            this.hub = hub;
+        Watch(Duration least, Duration most, boolean auto, long began) {
             this.least = least;
             this.most = most;
+            this.auto = auto;
+            this.began = began;
         }
 
-        void sample() {
-            long now = System.nanoTime();
+        /** The hub's threads as read at {@code now} (System.nanoTime); empty when they cannot be read (no /proc). */
+        void sample(long now, Map<Long, ThreadCpu.Task> threads) {
             if (enough || now - began > most.toNanos()) {
                 return; // the load has ended: keep what it was while it ran
             }
-            Map<Long, ThreadCpu.Task> threads = hub.threads();
+            boolean leastRan = now - began >= least.toNanos();
             if (threads.isEmpty()) {
-                // no /proc: nothing to judge by, so the short warm-up
-                enough = now - began >= least.toNanos();
+                enough = auto && leastRan; // nothing to judge by: the short warm-up
                 return;
             }
             samples.addLast(new Sample(now, threads));
@@ -125,13 +127,15 @@ final class WarmUp {
             }
             share = jitMillis(first.threads(), threads) / (span / 1e6);
             boolean wholeWindow = span >= WINDOW.toNanos() - TimeUnit.MILLISECONDS.toNanos(500);
-            enough = wholeWindow && now - began >= least.toNanos() && share < QUIET_SHARE;
+            enough = auto && wholeWindow && leastRan && share < QUIET_SHARE;
         }
 
+        /** With {@code auto}: the compilers were quiet over a whole window, and the least warm-up has run. */
         boolean enough() {
             return enough;
         }
 
+        /** The compiler threads' share of one core over the last window read (all of it, when shorter); -1 unknown. */
         double share() {
             return share;
         }

@@ -115,7 +115,7 @@ public final class BenchMain {
         s.put("channelWorkers", o.channelWorkers());
         s.put("channelCustomers", o.channelCustomers());
         s.put("idleBeforeRateSeconds", o.idleBeforeRate().toSeconds());
-        s.put("warmup", o.warmup().auto() ? "auto" : o.warmup().fixed().toSeconds() + "s");
+        s.put("warmup", o.warmup().describe());
         s.put("warmupMaxSeconds", o.warmup().max().toSeconds());
         return s;
     }

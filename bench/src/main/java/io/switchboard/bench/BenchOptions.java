@@ -59,6 +59,14 @@ record BenchOptions(Duration duration, Duration latencyDuration, int rate, List<
         boolean auto() {
             return fixed == null;
         }
+
+        /** As {@code --warmup} takes it: {@code auto}, or the fixed length ({@code 7s}, {@code 500ms}). */
+        String describe() {
+            if (auto()) {
+                return "auto";
+            }
+            return fixed.toMillis() % 1000 == 0 ? fixed.toSeconds() + "s" : fixed.toMillis() + "ms";
+        }
     }
 
     /** Every channel the bench can drive besides SMS and web chat, in the order it measures them. */

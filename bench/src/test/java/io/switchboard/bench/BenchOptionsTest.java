@@ -45,6 +45,9 @@ class BenchOptionsTest {
         BenchOptions.Warmup fixed = BenchOptions.parse("--warmup", "10s").warmup();
         assertThat(fixed.auto()).isFalse();
         assertThat(fixed.fixed()).hasSeconds(10);
+        assertThat(byDefault.describe()).isEqualTo("auto");
+        assertThat(fixed.describe()).isEqualTo("10s");
+        assertThat(BenchOptions.parse("--warmup", "1500ms").warmup().describe()).isEqualTo("1500ms");
         assertThatThrownBy(() -> BenchOptions.parse("--warmup", "long"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a duration: long");
     }

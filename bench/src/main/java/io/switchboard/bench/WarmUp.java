@@ -45,7 +45,7 @@ final class WarmUp {
             HubRun.log("%s: warming up until the JIT compilers are quiet (under %.0f %% of a core over %d s), %d s to %d s",
                     db, QUIET_SHARE * 100, WINDOW.toSeconds(), least.toSeconds(), most.toSeconds());
         } else {
-            HubRun.log("%s: warming up for %ds", db, least.toSeconds());
+            HubRun.log("%s: warming up for %s", db, warmup.describe());
         }
         Watch watch = new Watch(least, most, warmup.auto(), System.nanoTime());
         HubProcess hub = traffic.hub;
@@ -54,7 +54,7 @@ final class WarmUp {
         InboundPhases.Throughput load;
         try {
             load = InboundPhases.sustained(traffic, most, options.webhookWorkers(), options.customers(),
-                    warmup.auto() ? watch::enough : () -> false);
+                    watch::enough);
         } finally {
             sampler.shutdownNow();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class WarmUpTest {
@@ -42,7 +43,7 @@ class WarmUpTest {
             watch.sample(s * SECOND, threads(50L * s));
             assertThat(watch.enough()).as("second %d", s).isFalse();
         }
-        assertThat(watch.share()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(watch.share()).isCloseTo(0.5, Offset.offset(0.01));
         // then quiet, no compiling at all; but until second 30 the window still holds busy seconds
         long ticks = 50L * 20;
         for (int s = 21; s <= 29; s++) {
@@ -76,9 +77,9 @@ class WarmUpTest {
         }
         watch.sample(12 * SECOND, threads(200)); // 2 s of a compiler in the last second of the load
         assertThat(watch.enough()).isFalse();
-        assertThat(watch.share()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(watch.share()).isCloseTo(0.2, Offset.offset(0.01));
         watch.sample(13 * SECOND, threads(1000)); // after its length: the drain, not read
-        assertThat(watch.share()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(watch.share()).isCloseTo(0.2, Offset.offset(0.01));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.switchboard.inbox.conversation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The inbox rules on H2 2.x in its default mode, as the embedded hub runs it. */
@@ -13,5 +16,17 @@ class H2InboxPersistenceTest extends InboundStatementsContract {
     @Override
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Threading by In-Reply-To and References and provider callbacks look messages up by channel and
+     * provider id alone: the provider id's unique key (provider id second) serves them, no index of its own.
+     */
+    @Test
+    void aLookUpByChannelAndProviderIdUsesTheUniqueKey() {
+        String plan = jdbc.sql("EXPLAIN SELECT conversation_id FROM message WHERE channel = 'EMAIL'"
+                + " AND provider_id IN ('<a@example.org>', '<b@example.org>')").query(String.class).single();
+
+        assertThat(plan).contains("UQ_MESSAGE_PROVIDER").doesNotContain("tableScan");
     }
 }

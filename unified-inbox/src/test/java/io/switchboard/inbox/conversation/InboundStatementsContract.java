@@ -59,6 +59,27 @@ abstract class InboundStatementsContract extends ConsoleContract {
                 .as("statements of a new contact's first message").hasSize(NEW_CONTACT);
     }
 
+    /**
+     * Every index of a table is written with each row (on H2 again at the commit, and once more when the page
+     * reaches the file), so the tables every customer message writes keep only the indexes a query or a rule
+     * needs: an index added shows here.
+     */
+    @Test
+    void theTablesEveryMessageWritesKeepOnlyTheIndexesTheyNeed() {
+        // H2 also gives the foreign key to conversation an index of exactly its column (PostgreSQL none)
+        assertThat(indexes("message")).as("primary key, hub id, seq in its conversation, provider id")
+                .hasSize(database == io.switchboard.inbox.support.Database.H2 ? 5 : 4);
+        assertThat(indexes("event_outbox")).as("the primary key only").hasSize(1);
+    }
+
+    private List<String> indexes(String table) {
+        String sql = database == io.switchboard.inbox.support.Database.H2
+                ? "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = SCHEMA()"
+                        + " AND TABLE_NAME = UPPER(:table)"
+                : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = :table";
+        return jdbc.sql(sql).param("table", table).query(String.class).list();
+    }
+
     @Test
     void aMessageIsNotLookedUpBeforeItIsStored() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));

@@ -82,9 +82,12 @@ final class HubRun {
         log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
                 options.webhookWorkers(), options.customers());
-        log("%s: %.0f msg/s visible, %s; the hub idle %.1f s after the backlog drained (%.0f msg/s counting that)",
-                db, inbound.visiblePerSecond(), inbound.latency(), inbound.settleMillis() / 1000.0,
-                inbound.untilIdlePerSecond());
+        log("%s: %.0f msg/s visible, %s; the hub idle %.1f s after the backlog drained (%.0f msg/s counting that);"
+                        + " accepted %.0f msg/s (%s)", db, inbound.visiblePerSecond(), inbound.latency(),
+                inbound.settleMillis() / 1000.0, inbound.untilIdlePerSecond(), inbound.acceptedPerSecond(),
+                inbound.acceptedPerSecondByKind().entrySet().stream()
+                        .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         ReferenceBroker.Result after = referenceNextTo(options, db, "after");
         double adjacent = (before.messagesPerSecond() + after.messagesPerSecond()) / 2;
         log("%s: %.0f %% of the bus alone next to it (%.0f msg/s)", db, 100 * inbound.visiblePerSecond() / adjacent,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,13 +24,16 @@ final class InboundPhases {
      * ({@code untilIdlePerSecond}) every accepted message seen by the agent over the window, the drain of what agents
      * had not seen yet, and the time the hub then still worked (event relay, routing, file writes) until it was
      * idle ({@code settleMillis}): what the hub sustains when the work a message leaves behind is counted too. The
-     * CPU and disk figures per message cover the same span.
+     * CPU and disk figures per message cover the same span. {@code acceptedPerSecondByKind}: the accepted rate of each
+     * kind of sender ({@link #WEBHOOK}, {@link #CHAT}, or the channel's name): closed-loop senders of a cheaper kind
+     * send more, so the mix is the load's, not a fixed one.
      */
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double untilIdlePerSecond, long accepted,
                       long visible, long failed, long drainMillis, long settleMillis, double seconds,
                       Latencies.Summary latency,
                       double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
-                      double hubWrittenKiBPerMessage, Map<String, Double> hubCpuMillisPerMessageByThread) {
+                      double hubWrittenKiBPerMessage, Map<String, Double> hubCpuMillisPerMessageByThread,
+                      Map<String, Double> acceptedPerSecondByKind) {
 
         /** 85 % of what agents saw per second (at least 1): a rate the hub sustains, so latency is not a growing queue. */
         int nearSaturation() {
@@ -88,8 +92,11 @@ final class InboundPhases {
         traffic.drain(Duration.ofSeconds(60));
     }
 
-    /** A closed-loop sender: sends its next message as soon as the last one was answered, while it is alive. */
-    record Worker(BooleanSupplier alive, Callable<Boolean> sendOne) {
+    /** The sustained phase's kinds of sender: Twilio SMS webhooks and web-chat visitors. */
+    static final String WEBHOOK = "webhook", CHAT = "chat";
+
+    /** A closed-loop sender of one kind: sends its next message as soon as the last one was answered, while alive. */
+    record Worker(String kind, BooleanSupplier alive, Callable<Boolean> sendOne) {
     }
 
     /**
@@ -105,11 +112,11 @@ final class InboundPhases {
                                 BooleanSupplier enough) throws Exception {
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < webhookWorkers; w++) {
-            workers.add(new Worker(() -> true, () -> traffic.webhook(
+            workers.add(new Worker(WEBHOOK, () -> true, () -> traffic.webhook(
                     Webhooks.customer(ThreadLocalRandom.current().nextInt(customers)), System.nanoTime())));
         }
         for (ChatVisitor visitor : traffic.visitors) {
-            workers.add(new Worker(visitor::isOpen,
+            workers.add(new Worker(CHAT, visitor::isOpen,
                     () -> traffic.chat(visitor, System.nanoTime()).get(60, TimeUnit.SECONDS)));
         }
         return sustained(traffic, duration, workers, enough);
@@ -124,7 +131,7 @@ final class InboundPhases {
         List<Worker> senders = new ArrayList<>();
         int window = channel.window();
         for (int w = 0; w < workers; w++) {
-            senders.add(new Worker(() -> true, () -> {
+            senders.add(new Worker(channel.channel(), () -> true, () -> {
                 while (window > 0 && traffic.pendingCount() >= window) {
                     LockSupport.parkNanos(1_000_000); // polling our own counter: the agent's feed empties it
                 }
@@ -141,6 +148,8 @@ final class InboundPhases {
         long visibleBefore = traffic.visible.get();
         long failedBefore = traffic.failed.get();
         AtomicLong accepted = new AtomicLong();
+        Map<String, AtomicLong> acceptedByKind = new TreeMap<>();
+        senders.forEach(sender -> acceptedByKind.putIfAbsent(sender.kind(), new AtomicLong()));
         long cpuBefore = traffic.hub.cpuMillis();
         Map<Long, ThreadCpu.Task> threadsBefore = traffic.hub.threads();
         long machineBefore = Machine.busyMillis();
@@ -153,6 +162,7 @@ final class InboundPhases {
                 while (System.nanoTime() < end && !enough.getAsBoolean() && sender.alive().getAsBoolean()) {
                     if (sender.sendOne().call()) {
                         accepted.incrementAndGet();
+                        acceptedByKind.get(sender.kind()).incrementAndGet();
                     }
                 }
                 return null;
@@ -184,7 +194,13 @@ final class InboundPhases {
         return new Throughput(accepted.get() / seconds, visibleInWindow / seconds,
                 visible / (seconds + (drain + settle) / 1000.0), accepted.get(), visible,
                 traffic.failed.get() - failedBefore, drain, settle, seconds, latencies.summary(),
-                cpuPerMessage, machinePerMessage, kibPerMessage, byThread);
+                cpuPerMessage, machinePerMessage, kibPerMessage, byThread, perSecond(acceptedByKind, seconds));
+    }
+
+    private static Map<String, Double> perSecond(Map<String, AtomicLong> counts, double seconds) {
+        Map<String, Double> rates = new TreeMap<>();
+        counts.forEach((kind, n) -> rates.put(kind, n.get() / seconds));
+        return rates;
     }
 
     /**

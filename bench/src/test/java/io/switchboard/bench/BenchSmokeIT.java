@@ -43,6 +43,11 @@ class BenchSmokeIT {
         }
         assertThat(h2.inbound().visible()).isPositive().isEqualTo(h2.inbound().accepted());
         assertThat(h2.inbound().failed()).isZero();
+        // both kinds of sender sent, and their rates make up the accepted rate
+        assertThat(h2.inbound().acceptedPerSecondByKind()).containsOnlyKeys(InboundPhases.WEBHOOK, InboundPhases.CHAT)
+                .allSatisfy((kind, rate) -> assertThat(rate).as(kind).isPositive());
+        assertThat(h2.inbound().acceptedPerSecondByKind().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(h2.inbound().acceptedPerSecond(), org.assertj.core.data.Percentage.withPercentage(0.1));
         // the bus alone, measured again on either side of the sustained phase, is what its ratio is taken against
         assertThat(h2.referenceBefore().messagesPerSecond()).isPositive();
         assertThat(h2.referenceAfter().messagesPerSecond()).isPositive();
@@ -102,6 +107,8 @@ class BenchSmokeIT {
             assertThat(channel.inbound().visible()).as(channel.channel()).isPositive()
                     .isEqualTo(channel.inbound().accepted());
             assertThat(channel.inbound().failed()).as(channel.channel()).isZero();
+            assertThat(channel.inbound().acceptedPerSecondByKind()).as(channel.channel())
+                    .containsOnlyKeys(channel.channel());
             assertThat(channel.latencyAtRate().latency().count()).as(channel.channel())
                     .isEqualTo((int) channel.latencyAtRate().sent());
             assertThat(channel.outbound().delivered()).as(channel.channel()).isPositive()

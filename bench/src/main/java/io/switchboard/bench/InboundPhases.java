@@ -93,7 +93,8 @@ final class InboundPhases {
     }
 
     /** The sustained phase's kinds of sender: Twilio SMS webhooks and web-chat visitors. */
-    static final String WEBHOOK = "webhook", CHAT = "chat";
+    static final String WEBHOOK = "webhook";
+    static final String CHAT = "chat";
 
     /** A closed-loop sender of one kind: sends its next message as soon as the last one was answered, while alive. */
     record Worker(String kind, BooleanSupplier alive, Callable<Boolean> sendOne) {

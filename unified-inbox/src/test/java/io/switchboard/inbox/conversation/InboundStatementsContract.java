@@ -8,6 +8,7 @@ import io.switchboard.core.model.EventType;
 import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.ThreadHints;
+import io.switchboard.inbox.support.Database;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,12 @@ abstract class InboundStatementsContract extends ConsoleContract {
     void theTablesEveryMessageWritesKeepOnlyTheIndexesTheyNeed() {
         // H2 also gives the foreign key to conversation an index of exactly its column (PostgreSQL none)
         assertThat(indexes("message")).as("primary key, hub id, seq in its conversation, provider id")
-                .hasSize(database == io.switchboard.inbox.support.Database.H2 ? 5 : 4);
+                .hasSize(database == Database.H2 ? 5 : 4);
         assertThat(indexes("event_outbox")).as("the primary key only").hasSize(1);
     }
 
     private List<String> indexes(String table) {
-        String sql = database == io.switchboard.inbox.support.Database.H2
+        String sql = database == Database.H2
                 ? "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = SCHEMA()"
                         + " AND TABLE_NAME = UPPER(:table)"
                 : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = :table";

@@ -25,8 +25,8 @@ final class InboundPhases {
      * had not seen yet, and the time the hub then still worked (event relay, routing, file writes) until it was
      * idle ({@code settleMillis}): what the hub sustains when the work a message leaves behind is counted too. The
      * CPU and disk figures per message cover the same span. {@code acceptedPerSecondByKind}: the accepted rate of each
-     * kind of sender ({@link #WEBHOOK}, {@link #CHAT}, or the channel's name): closed-loop senders of a cheaper kind
-     * send more, so the mix is the load's, not a fixed one.
+     * kind of sender ({@link #WEBHOOK}, {@link #CHAT}, or the channel's name): closed loop, the kind answered sooner
+     * sends more, so the mix is the load's, not a fixed one.
      */
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double untilIdlePerSecond, long accepted,
                       long visible, long failed, long drainMillis, long settleMillis, double seconds,

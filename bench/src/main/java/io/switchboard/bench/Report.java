@@ -30,7 +30,7 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> warmup(r.warmup()));
         row(rows, "inbound sustained, visible to agent (msg/s)", "≥ 2,000", r -> fmt(r.inbound().visiblePerSecond()));
         row(rows, "inbound accepted (msg/s)", "", r -> fmt(r.inbound().acceptedPerSecond()));
-        row(rows, "  of which SMS webhooks / chat frames (closed loop: the cheaper kind sends more)", "",
+        row(rows, "  of which SMS webhooks / chat frames (closed loop: the kind answered sooner sends more)", "",
                 r -> fmt(r.inbound().acceptedPerSecondByKind().getOrDefault(InboundPhases.WEBHOOK, 0.0)) + " / "
                         + fmt(r.inbound().acceptedPerSecondByKind().getOrDefault(InboundPhases.CHAT, 0.0)));
         row(rows, "hub CPU per inbound message (ms, all threads, until idle after the phase)", "",

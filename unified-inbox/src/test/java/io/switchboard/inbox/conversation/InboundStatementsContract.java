@@ -11,8 +11,14 @@ import io.switchboard.core.model.ThreadHints;
 import io.switchboard.inbox.support.Database;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +77,50 @@ abstract class InboundStatementsContract extends ConsoleContract {
         assertThat(indexes("message")).as("primary key, hub id, seq in its conversation, provider id")
                 .hasSize(database == Database.H2 ? 5 : 4);
         assertThat(indexes("event_outbox")).as("the primary key only").hasSize(1);
+    }
+
+    /**
+     * On PostgreSQL an update that changes an indexed column writes a new entry in every index of the table
+     * and leaves as many dead ones behind; one that changes none stays on its page and writes no index entry (a
+     * HOT update). Every customer message updates its conversation's row, so no index of {@code conversation}
+     * covers a column that update sets.
+     */
+    @Test
+    void aMessageSetsNoIndexedColumnOfItsConversation() {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("page", "/cart")));
+
+        List<String> updates = statementsFor(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help"))).stream()
+                .filter(sql -> sql.startsWith("UPDATE conversation SET")).toList();
+
+        assertThat(updates).as("the message's update of its conversation").hasSize(1);
+        Set<String> set = columnsSet(updates.get(0));
+        assertThat(set).as("columns the update sets").contains("next_seq", "last_message_at", "context");
+        assertThat(indexedColumns("conversation")).as("columns of the conversation's indexes")
+                .doesNotContainAnyElementsOf(set);
+    }
+
+    private static final Pattern ASSIGNED = Pattern.compile("(?:SET|,)\\s*(\\w+)\\s*=");
+
+    private static Set<String> columnsSet(String update) {
+        String assignments = update.substring(update.indexOf(" SET "), update.lastIndexOf(" WHERE "));
+        Set<String> columns = new TreeSet<>();
+        Matcher m = ASSIGNED.matcher(assignments);
+        while (m.find()) {
+            columns.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return columns;
+    }
+
+    private Set<String> indexedColumns(String table) {
+        String sql = database == Database.H2
+                ? "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_SCHEMA = SCHEMA()"
+                        + " AND TABLE_NAME = UPPER(:table)"
+                : "SELECT a.attname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
+                        + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+                        + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY (i.indkey)"
+                        + " WHERE n.nspname = current_schema() AND t.relname = :table";
+        return jdbc.sql(sql).param("table", table).query(String.class).list().stream()
+                .map(column -> column.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private List<String> indexes(String table) {

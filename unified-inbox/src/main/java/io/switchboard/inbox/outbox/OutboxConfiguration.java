@@ -22,10 +22,10 @@ class OutboxConfiguration {
 
     @Bean
     Poller outboxRelay(OutboxRepository outbox, @Qualifier("eventPublisher") EventPublisher bus, BusCodec codec,
+                       TransactionOperations tx,
                        @Value("${hub.events.outbox.poll-interval:1s}") Duration interval,
-                       @Value("${hub.events.outbox.lease:30s}") Duration lease,
                        @Value("${hub.events.outbox.batch-size:100}") int batchSize) {
-        return new Poller("event-outbox-relay", interval, new OutboxRelay(outbox, bus, codec, lease, batchSize));
+        return new Poller("event-outbox-relay", interval, new OutboxRelay(outbox, bus, codec, tx, batchSize));
     }
 
     @Bean

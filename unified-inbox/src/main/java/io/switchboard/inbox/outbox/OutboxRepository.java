@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The {@code event_outbox} table: events waiting to be relayed to the bus. */
@@ -43,34 +41,21 @@ class OutboxRepository {
         });
     }
 
-    /** Oldest rows nobody holds a lease on, in the order they were written. */
-    List<OutboxRow> due(Instant now, int limit) {
+    /**
+     * Locks the oldest rows no other transaction holds, up to {@code limit}, in the order they were written,
+     * and returns them. Called in a transaction: the rows stay locked until it ends, so another node's relay
+     * skips them instead of sending them too (and a node that dies mid-send releases them with its
+     * connection). On PostgreSQL a lock is a small record, where the lease this replaced wrote a new version of
+     * each row, the event's data included. ({@code lease_until} is no longer written; it stays so that a node
+     * of the previous version, during a rolling upgrade, still finds it.)
+     */
+    List<OutboxRow> take(int limit) {
         return jdbc.sql("SELECT id, event_id, event_type, occurred_at, data FROM event_outbox"
-                        + " WHERE lease_until IS NULL OR lease_until < :now ORDER BY id FETCH FIRST :limit ROWS ONLY")
-                .param("now", ts(now))
+                        + " ORDER BY id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param("limit", limit)
                 .query((rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"),
                         Sql.instant(rs, "occurred_at"), rs.getString("data")))
                 .list();
-    }
-
-    /**
-     * Takes the rows nobody holds for {@code leaseUntil}, in one statement whatever their number: the
-     * ids it took (a row another node holds is left out). The ids come back as generated keys: the
-     * PostgreSQL driver appends {@code RETURNING id}, H2 returns the updated rows' column.
-     */
-    List<Long> claim(List<Long> ids, Instant now, Instant leaseUntil) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        KeyHolder taken = new GeneratedKeyHolder();
-        jdbc.sql("UPDATE event_outbox SET lease_until = :until"
-                        + " WHERE id IN (:ids) AND (lease_until IS NULL OR lease_until < :now)")
-                .param("until", ts(leaseUntil))
-                .param("ids", ids)
-                .param("now", ts(now))
-                .update(taken, "id");
-        return taken.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
     }
 
     void delete(List<Long> ids) {

@@ -10,7 +10,12 @@ import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.core.spi.RealtimeBus;
 import io.switchboard.inbox.support.Poller;
 import io.switchboard.inbox.support.StatementCounter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,17 +53,19 @@ abstract class OutboxContract {
     }
 
     final StatementCounter statements = new StatementCounter();
+    /** The database without the statement counter, for connections of another node. */
+    DataSource plain;
 
     @BeforeEach
     void setUp() {
-        DataSource plain = dataSource();
+        plain = dataSource();
         flyway(plain).load().migrate();
         DataSource ds = statements.wrap(plain);
         outbox = new OutboxRepository(JdbcClient.create(ds), new JdbcTemplate(ds));
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         publisher = new OutboxEventPublisher(outbox, codec, tx, new Poller("idle", Duration.ofHours(1), () -> { }),
                 (audience, key, json) -> agents.add(audience + " " + json));
-        relay = new OutboxRelay(outbox, bus::add, codec, Duration.ofSeconds(30), 2);
+        relay = new OutboxRelay(outbox, bus::add, codec, tx, 2);
     }
 
     static HubEvent event(String text) {
@@ -111,7 +118,7 @@ abstract class OutboxContract {
         });
 
         assertThat(statements.statements()).filteredOn(sql -> sql.startsWith("INSERT INTO event_outbox")).hasSize(1);
-        assertThat(outbox.due(java.time.Instant.now(), 10)).extracting(OutboxRepository.OutboxRow::data)
+        assertThat(outbox.take(10)).extracting(OutboxRepository.OutboxRow::data)
                 .satisfiesExactly(d -> assertThat(d).contains("one"), d -> assertThat(d).contains("two"),
                         d -> assertThat(d).contains("three"));
     }
@@ -130,7 +137,7 @@ abstract class OutboxContract {
                     });
         });
 
-        assertThat(outbox.due(java.time.Instant.now(), 10)).extracting(OutboxRepository.OutboxRow::data)
+        assertThat(outbox.take(10)).extracting(OutboxRepository.OutboxRow::data)
                 .satisfiesExactly(d -> assertThat(d).contains("first"), d -> assertThat(d).contains("late"));
     }
 
@@ -172,7 +179,7 @@ abstract class OutboxContract {
         publisher.publish(event("kept"));
         OutboxRelay failing = new OutboxRelay(outbox, e -> {
             throw new IllegalStateException("broker down");
-        }, codec, Duration.ZERO, 100);
+        }, codec, tx, 100);
         assertThatThrownBy(failing::run).hasMessageContaining("broker down");
         assertThat(outbox.count()).isEqualTo(1);
         relay.run();
@@ -180,7 +187,7 @@ abstract class OutboxContract {
     }
 
     @Test
-    void theRelayHandsTheBusWholeBatchesInOrderAndLeavesRowsAnotherNodeHolds() {
+    void theRelayHandsTheBusWholeBatchesInOrderAndLeavesRowsAnotherNodeHolds() throws SQLException {
         List<List<String>> batches = new CopyOnWriteArrayList<>();
         EventPublisher batching = new EventPublisher() {
             @Override
@@ -196,34 +203,71 @@ abstract class OutboxContract {
         for (int i = 1; i <= 6; i++) {
             publisher.publish(event("m" + i));
         }
-        // another node holds the fourth row for a while
-        long held = outbox.due(java.time.Instant.now(), 10).get(3).id();
-        assertThat(outbox.claim(List.of(held), java.time.Instant.now(), java.time.Instant.now().plusSeconds(60)))
-                .containsExactly(held);
-
-        new OutboxRelay(outbox, batching, codec, Duration.ofSeconds(30), 2).run();
+        long fourth = outbox.take(10).get(3).id();
+        List<String> sql;
+        // another node's relay holds the fourth row while this one runs
+        try (Connection otherNode = holding(fourth)) {
+            statements.reset();
+            new OutboxRelay(outbox, batching, codec, tx, 2).run();
+            sql = statements.statements();
+        }
 
         assertThat(batches).containsExactly(List.of("m1", "m2"), List.of("m3", "m5"), List.of("m6"));
         assertThat(outbox.count()).isEqualTo(1);
+        assertThat(sql).as("a batch locks its rows and deletes them; nothing else writes them")
+                .noneMatch(statement -> statement.startsWith("UPDATE"));
+        assertThat(statements.commits()).as("one transaction per batch").isEqualTo(3);
+
+        new OutboxRelay(outbox, batching, codec, tx, 2).run();
+        assertThat(batches).last().isEqualTo(List.of("m4"));
+        assertThat(outbox.count()).isZero();
     }
 
     @Test
-    void oneStatementLeasesWhatNobodyHoldsAndSaysWhichRowsItTook() {
+    void takeLocksTheOldestRowsNoOtherTransactionHoldsUntilItsTransactionEnds() throws SQLException {
         for (int i = 1; i <= 5; i++) {
             publisher.publish(event("m" + i));
         }
-        java.time.Instant now = java.time.Instant.now();
-        List<Long> ids = outbox.due(now, 10).stream().map(OutboxRepository.OutboxRow::id).toList();
+        List<Long> ids = outbox.take(10).stream().map(OutboxRepository.OutboxRow::id).toList();
         assertThat(ids).hasSize(5);
-        // another node leased the second and fourth rows between this node's read and its lease
-        assertThat(outbox.claim(List.of(ids.get(1), ids.get(3)), now, now.plusSeconds(60)))
-                .containsExactlyInAnyOrder(ids.get(1), ids.get(3));
 
-        assertThat(outbox.claim(ids, now, now.plusSeconds(30)))
-                .containsExactlyInAnyOrder(ids.get(0), ids.get(2), ids.get(4));
-        assertThat(outbox.claim(ids, now, now.plusSeconds(30))).as("all held now").isEmpty();
-        assertThat(outbox.claim(List.of(), now, now.plusSeconds(30))).isEmpty();
-        // a lease that ran out can be taken again
-        assertThat(outbox.claim(ids, now.plusSeconds(61), now.plusSeconds(120))).hasSize(5);
+        try (Connection otherNode = holding(ids.get(1), ids.get(3))) {
+            tx.executeWithoutResult(status -> {
+                assertThat(outbox.take(10)).extracting(OutboxRepository.OutboxRow::id)
+                        .containsExactly(ids.get(0), ids.get(2), ids.get(4));
+                try (Connection third = holding()) {
+                    assertThat(takeOn(third)).as("all five held by two transactions").isEmpty();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        // both transactions ended: nothing is held any more
+        assertThat(outbox.take(10)).hasSize(5);
+    }
+
+    /** A connection of another node, in a transaction that holds the given rows (until it is closed). */
+    private Connection holding(long... ids) throws SQLException {
+        Connection connection = plain.getConnection();
+        connection.setAutoCommit(false);
+        for (long id : ids) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM event_outbox WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+            }
+        }
+        return connection;
+    }
+
+    private static List<Long> takeOn(Connection connection) throws SQLException {
+        List<Long> taken = new ArrayList<>();
+        try (PreparedStatement take = connection.prepareStatement(
+                "SELECT id FROM event_outbox ORDER BY id FETCH FIRST 10 ROWS ONLY FOR UPDATE SKIP LOCKED");
+             ResultSet rs = take.executeQuery()) {
+            while (rs.next()) {
+                taken.add(rs.getLong(1));
+            }
+        }
+        return taken;
     }
 }

@@ -12,10 +12,8 @@ import io.switchboard.inbox.support.Poller;
 import io.switchboard.inbox.support.StatementCounter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -206,7 +205,8 @@ abstract class OutboxContract {
         long fourth = outbox.take(10).get(3).id();
         List<String> sql;
         // another node's relay holds the fourth row while this one runs
-        try (Connection otherNode = holding(fourth)) {
+        try (OtherNode other = new OtherNode()) {
+            other.hold(fourth);
             statements.reset();
             new OutboxRelay(outbox, batching, codec, tx, 2).run();
             sql = statements.statements();
@@ -231,43 +231,53 @@ abstract class OutboxContract {
         List<Long> ids = outbox.take(10).stream().map(OutboxRepository.OutboxRow::id).toList();
         assertThat(ids).hasSize(5);
 
-        try (Connection otherNode = holding(ids.get(1), ids.get(3))) {
+        try (OtherNode other = new OtherNode(); OtherNode third = new OtherNode()) {
+            other.hold(ids.get(1), ids.get(3));
             tx.executeWithoutResult(status -> {
                 assertThat(outbox.take(10)).extracting(OutboxRepository.OutboxRow::id)
                         .containsExactly(ids.get(0), ids.get(2), ids.get(4));
-                try (Connection third = holding()) {
-                    assertThat(takeOn(third)).as("all five held by two transactions").isEmpty();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+                assertThat(third.take(10)).as("all five held by two transactions").isEmpty();
             });
         }
         // both transactions ended: nothing is held any more
         assertThat(outbox.take(10)).hasSize(5);
     }
 
-    /** A connection of another node, in a transaction that holds the given rows (until it is closed). */
-    private Connection holding(long... ids) throws SQLException {
-        Connection connection = plain.getConnection();
-        connection.setAutoCommit(false);
-        for (long id : ids) {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM event_outbox WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, id);
-                lock.executeQuery().close();
-            }
-        }
-        return connection;
-    }
+    /** Another node's connection, in a transaction of its own that is rolled back when it is closed. */
+    private final class OtherNode implements AutoCloseable {
 
-    private static List<Long> takeOn(Connection connection) throws SQLException {
-        List<Long> taken = new ArrayList<>();
-        try (PreparedStatement take = connection.prepareStatement(
-                "SELECT id FROM event_outbox ORDER BY id FETCH FIRST 10 ROWS ONLY FOR UPDATE SKIP LOCKED");
-             ResultSet rs = take.executeQuery()) {
-            while (rs.next()) {
-                taken.add(rs.getLong(1));
+        private final Connection connection;
+        private final OutboxRepository repository;
+
+        OtherNode() throws SQLException {
+            connection = plain.getConnection();
+            connection.setAutoCommit(false);
+            DataSource own = new SingleConnectionDataSource(connection, true);
+            repository = new OutboxRepository(JdbcClient.create(own), new JdbcTemplate(own));
+        }
+
+        void hold(long... ids) throws SQLException {
+            for (long id : ids) {
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "SELECT id FROM event_outbox WHERE id = ? FOR UPDATE")) {
+                    lock.setLong(1, id);
+                    lock.executeQuery().close();
+                }
             }
         }
-        return taken;
+
+        /** What this node's relay would take: its own statement, in this node's transaction. */
+        List<Long> take(int limit) {
+            return repository.take(limit).stream().map(OutboxRepository.OutboxRow::id).toList();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
+        }
     }
 }

@@ -13,9 +13,12 @@ class FakeOutboundGateway implements OutboundGateway {
 
     final List<OutboundMessage> queued = new CopyOnWriteArrayList<>();
     volatile PolicyRefusal refusal;
+    /** What the last check was told of the customer's last message from the reply's address. */
+    volatile Instant lastInboundAt;
 
     @Override
     public Optional<PolicyRefusal> check(OutboundMessage message, Instant lastInboundAt) {
+        this.lastInboundAt = lastInboundAt;
         return Optional.ofNullable(refusal);
     }
 

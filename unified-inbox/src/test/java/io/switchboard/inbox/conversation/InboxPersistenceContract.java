@@ -266,6 +266,51 @@ abstract class InboxPersistenceContract {
         assertThat(conversations.message(id, reply.id()).status()).isEqualTo("READ");
     }
 
+    /**
+     * A channel's reply window (WhatsApp's 24 hours, Messenger's) counts from when the customer last wrote from
+     * the address the reply goes to, in any conversation of the contact; the contact's other addresses do not count.
+     */
+    @Test
+    void theReplyWindowCountsFromTheLastMessageFromTheReplysAddressInAnyConversation() {
+        ChannelAddress carol = new ChannelAddress(ChannelType.SMS, "+15550000", "+15557777");
+        inbound.onInbound(sentNow(BOB, "s1", "Hello"));
+        long first = conversations.list(null, 10).get(0).id();
+        clock.advance(Duration.ofMinutes(5));
+        inbound.onInbound(sentNow(BOB, "s2", "Still there?"));
+        Instant bobsLast = clock.instant();
+        assertThat(lastInboundOffered(first, BOB)).isEqualTo(bobsLast);
+
+        conversations.changeStatus(first, "RESOLVED");
+        clock.advance(lifecycle.reopenWithin().plusDays(1));
+        inbound.onInbound(sentNow(BOB, "s3", "Me again"));
+        Instant bobsNewest = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        inbound.onInbound(sentNow(carol, "c1", "Carol here"));
+        Instant carolsLast = clock.instant();
+        assertThat(conversations.list(null, 10)).as("Bob's new conversation and Carol's").hasSize(2);
+        assertThat(lastInboundOffered(first, BOB)).as("from Bob's newer conversation").isEqualTo(bobsNewest);
+
+        // the same person on a second number: one contact, each address with its own window
+        long bob = conversations.get(first).contact().id();
+        long carolsContact = conversations.list(null, 10).stream()
+                .filter(c -> c.contact().id() != bob).findFirst().orElseThrow().contact().id();
+        merges.merge(bob, carolsContact, "agent-1", "same person");
+        assertThat(lastInboundOffered(first, BOB)).isEqualTo(bobsNewest);
+        assertThat(lastInboundOffered(first, carol)).isEqualTo(carolsLast);
+    }
+
+    /** A customer's message sent now by the test's clock (the window counts from when the customer wrote). */
+    private InboundMessage sentNow(ChannelAddress from, String providerId, String text) {
+        return new InboundMessage(UUID.randomUUID(), from, null, providerId, null, text, null, null, clock.instant(),
+                clock.instant(), Map.of(), null);
+    }
+
+    private Instant lastInboundOffered(long conversationId, ChannelAddress to) {
+        outbound.lastInboundAt = null;
+        replies.options(conversationId, to);
+        return outbound.lastInboundAt;
+    }
+
     @Test
     void aPolicyRefusalStoresNothing() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));

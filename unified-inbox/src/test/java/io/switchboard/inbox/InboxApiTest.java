@@ -12,6 +12,7 @@ import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.AttachmentRef;
 import io.switchboard.core.spi.AttachmentStore;
 import io.switchboard.core.spi.InboundGateway;
+import io.switchboard.core.spi.RealtimeBus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.net.URI;
@@ -70,6 +71,8 @@ class InboxApiTest {
 
     @Autowired
     InboundGateway inbound;
+    @Autowired
+    RealtimeBus realtime;
     @Autowired
     AttachmentStore store;
     @Autowired
@@ -162,6 +165,12 @@ class InboxApiTest {
                 .buildAsync(URI.create("ws://localhost:" + port + "/api/realtime"), collector(frames))
                 .join();
         try {
+            // pushes are best effort: one made before the hub's fan-out has subscribed to its topic (just after
+            // start-up) reaches nobody, so the socket is first shown to receive one
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                realtime.publish("agents", null, "{\"type\":\"probe\"}");
+                return frames.stream().anyMatch(f -> f.contains("\"probe\""));
+            });
             String visitor = "visitor-" + UUID.randomUUID();
             inbound.accept(webchat(visitor, "Are you there?"));
 

@@ -273,19 +273,19 @@ abstract class InboxPersistenceContract {
     @Test
     void theReplyWindowCountsFromTheLastMessageFromTheReplysAddressInAnyConversation() {
         ChannelAddress carol = new ChannelAddress(ChannelType.SMS, "+15550000", "+15557777");
-        inbound.onInbound(sentNow(BOB, "s1", "Hello"));
+        inbound.onInbound(message(BOB, "s1", "Hello", Map.of(), clock.instant()));
         long first = conversations.list(null, 10).get(0).id();
         clock.advance(Duration.ofMinutes(5));
-        inbound.onInbound(sentNow(BOB, "s2", "Still there?"));
+        inbound.onInbound(message(BOB, "s2", "Still there?", Map.of(), clock.instant()));
         Instant bobsLast = clock.instant();
         assertThat(lastInboundOffered(first, BOB)).isEqualTo(bobsLast);
 
         conversations.changeStatus(first, "RESOLVED");
         clock.advance(lifecycle.reopenWithin().plusDays(1));
-        inbound.onInbound(sentNow(BOB, "s3", "Me again"));
+        inbound.onInbound(message(BOB, "s3", "Me again", Map.of(), clock.instant()));
         Instant bobsNewest = clock.instant();
         clock.advance(Duration.ofMinutes(1));
-        inbound.onInbound(sentNow(carol, "c1", "Carol here"));
+        inbound.onInbound(message(carol, "c1", "Carol here", Map.of(), clock.instant()));
         Instant carolsLast = clock.instant();
         assertThat(conversations.list(null, 10)).as("Bob's new conversation and Carol's").hasSize(2);
         assertThat(lastInboundOffered(first, BOB)).as("from Bob's newer conversation").isEqualTo(bobsNewest);
@@ -297,12 +297,6 @@ abstract class InboxPersistenceContract {
         merges.merge(bob, carolsContact, "agent-1", "same person");
         assertThat(lastInboundOffered(first, BOB)).isEqualTo(bobsNewest);
         assertThat(lastInboundOffered(first, carol)).isEqualTo(carolsLast);
-    }
-
-    /** A customer's message sent now by the test's clock (the window counts from when the customer wrote). */
-    private InboundMessage sentNow(ChannelAddress from, String providerId, String text) {
-        return new InboundMessage(UUID.randomUUID(), from, null, providerId, null, text, null, null, clock.instant(),
-                clock.instant(), Map.of(), null);
     }
 
     private Instant lastInboundOffered(long conversationId, ChannelAddress to) {
@@ -436,9 +430,14 @@ abstract class InboxPersistenceContract {
     }
 
     static InboundMessage message(ChannelAddress from, String providerId, String text, Map<String, String> context) {
-        Instant now = Instant.now();
+        return message(from, providerId, text, context, Instant.now());
+    }
+
+    /** @param sentAt when the customer sent it (what a reply window counts from) */
+    static InboundMessage message(ChannelAddress from, String providerId, String text, Map<String, String> context,
+                                  Instant sentAt) {
         String name = from == ALICE ? "Alice" : null;
-        return new InboundMessage(UUID.randomUUID(), from, name, providerId, null, text, null, null, now, now,
+        return new InboundMessage(UUID.randomUUID(), from, name, providerId, null, text, null, null, sentAt, sentAt,
                 context, null);
     }
 

@@ -252,6 +252,22 @@ class InboxApiTest {
         assertThat(db.path("details").has("database")).isTrue();
     }
 
+    /** The documented paths of the hub's own components, and what readiness waits for. */
+    @Test
+    void readinessWaitsForTheRealtimeFanOutAndTheHubsComponentsHaveTheirDocumentedPaths() throws Exception {
+        JsonNode readiness = body(send(request("/actuator/health/readiness").GET(), ADMIN_PASSWORD));
+        assertThat(readiness.path("components").path("readinessState").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("realtimeFanout").path("details").path("subscribed").asBoolean())
+                .isTrue();
+
+        JsonNode fanout = body(send(request("/actuator/health/realtimeFanout").GET(), ADMIN_PASSWORD));
+        assertThat(fanout.path("status").asText()).isEqualTo("UP");
+        assertThat(fanout.path("details").path("topic").asText()).isEqualTo("hub.realtime");
+        JsonNode consumer = body(send(request("/actuator/health/inboxConsumer").GET(), ADMIN_PASSWORD));
+        assertThat(consumer.path("status").asText()).isEqualTo("UP");
+        assertThat(consumer.path("details").has("threads")).isTrue();
+    }
+
     @Test
     void metricsCountTheH2CommitsAndTheFileWritesThatMadeThemDurable() throws Exception {
         String visitor = "visitor-" + UUID.randomUUID();

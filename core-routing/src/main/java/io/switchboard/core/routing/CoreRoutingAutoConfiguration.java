@@ -14,6 +14,7 @@ import io.switchboard.core.spi.RealtimeListener;
 import io.switchboard.core.spi.StatusHandler;
 import io.switchboard.core.spi.StatusReporter;
 import jakarta.jms.ConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,7 +75,7 @@ public class CoreRoutingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(InboundHandler.class)
-    InboxConsumerHealth inboxConsumerHealth(InboxBatchConsumer consumer) {
+    InboxConsumerHealth inboxConsumerHealthIndicator(InboxBatchConsumer consumer) {
         return new InboxConsumerHealth(consumer);
     }
 
@@ -92,6 +93,11 @@ public class CoreRoutingAutoConfiguration {
     @Bean
     RoutesBuilder realtimeFanoutRoute(Endpoints endpoints, ObjectProvider<RealtimeListener> listeners) {
         return new RealtimeFanoutRoute(endpoints, listeners);
+    }
+
+    @Bean
+    RealtimeFanoutHealth realtimeFanoutHealthIndicator(CamelContext camel, BusProperties bus) {
+        return new RealtimeFanoutHealth(camel, bus.realtime());
     }
 
     @Bean

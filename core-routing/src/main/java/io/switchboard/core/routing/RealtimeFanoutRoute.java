@@ -10,6 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /** {@code hub.realtime} (every node subscribes) → this node's listeners of the message's audience. */
 class RealtimeFanoutRoute extends RouteBuilder {
 
+    static final String ROUTE_ID = "realtime-fanout";
+
     private final Endpoints endpoints;
     private final BeansOnFirstUse<RealtimeListener> listeners;
 
@@ -20,7 +22,7 @@ class RealtimeFanoutRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(endpoints.subscribeRealtime()).routeId("realtime-fanout")
+        from(endpoints.subscribeRealtime()).routeId(ROUTE_ID)
                 .process(this::fanOut);
     }
 

@@ -67,6 +67,7 @@ public final class BenchMain {
         Machine machine = Machine.now();
         HubRun.log("machine: %d cores, %d MiB, %s, load %s", machine.cores(), machine.memoryMiB(), machine.cpuModel(),
                 machine.loadAverage());
+        CpuProbe speed = HubRun.machineSpeed("machine speed");
         int producers = options.webhookWorkers() + options.chatVisitors();
         HubRun.log("reference: Artemis alone, %d producers, %d consumers, %ds", producers, producers,
                 options.referenceDuration().toSeconds());
@@ -81,7 +82,7 @@ public final class BenchMain {
                 }
             }
         }
-        return new Report(started, machine, settings(options), reference, runs);
+        return new Report(started, machine, speed, settings(options), reference, runs);
     }
 
     private static Database database(String name, BenchOptions options) {

@@ -21,6 +21,7 @@ final class HubRun {
      * @param ratioToReference what agents saw per second over the mean of those two: the machine's speed
      *                         changes within minutes here, so the reference is taken next to what it is compared with
      * @param ratioToRunReference the same over the reference measured at the start of the run
+     * @param machineSpeed     the {@link CpuProbe} just before the sustained phase (the hub idle); null if it failed
      */
     record Result(String database, long startupMillis, double rssIdleMiB, long startupConnectorsMillis,
                   WarmUp.Result warmup, InboundPhases.Throughput inbound, ReferenceBroker.Result referenceBefore,
@@ -28,7 +29,7 @@ final class HubRun {
                   InboundPhases.FixedRate latencyAtRate,
                   InboundPhases.FixedRate latencyNearSaturation, OutboundPhase.Result outbound,
                   WebFloor.Result webFloor, ConnectionsPhase.Result connections, List<ChannelPhases.Result> channels,
-                  String loadAverageAfter) {
+                  String loadAverageAfter, CpuProbe machineSpeed) {
     }
 
     private HubRun() {
@@ -78,6 +79,7 @@ final class HubRun {
         String db = database.name();
         InboundPhases.seed(traffic, options.customers());
         WarmUp.Result warmup = WarmUp.run(traffic, options, db);
+        CpuProbe speed = machineSpeed(db + ": the machine's speed before the sustained phase");
         ReferenceBroker.Result before = referenceNextTo(options, db, "before");
         log("%s: sustained inbound for %ds", db, options.duration().toSeconds());
         InboundPhases.Throughput inbound = InboundPhases.sustained(traffic, options.duration(),
@@ -115,7 +117,17 @@ final class HubRun {
         return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), warmup, inbound, before,
                 after,
                 inbound.visiblePerSecond() / adjacent, inbound.visiblePerSecond() / referencePerSecond,
-                atRate, nearSaturation, outbound, floor, connections, channels, Machine.load());
+                atRate, nearSaturation, outbound, floor, connections, channels, Machine.load(), speed);
+    }
+
+    /** The {@link CpuProbe}, logged with {@code what}. */
+    static CpuProbe machineSpeed(String what) {
+        CpuProbe speed = CpuProbe.inOwnJvm();
+        if (speed != null) {
+            log("%s: %.1f ms per round of the CPU probe (fixed work on one thread; lower is faster)", what,
+                    speed.millisPerRound());
+        }
+        return speed;
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The results of a run: a Markdown table on the console, everything as JSON. */
-record Report(String startedAt, Machine machine, Map<String, Object> settings, ReferenceBroker.Result reference,
-              List<HubRun.Result> runs) {
+record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<String, Object> settings,
+              ReferenceBroker.Result reference, List<HubRun.Result> runs) {
 
     void writeJson(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -26,6 +26,9 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
                 r -> fmt(reference.messagesPerSecond()));
         row(rows, "  and just before / after this database's sustained phase", "—",
                 r -> fmt(r.referenceBefore().messagesPerSecond()) + " / " + fmt(r.referenceAfter().messagesPerSecond()));
+        row(rows, "machine speed: CPU probe, ms per round of fixed one-thread work (lower is faster), at the start of"
+                + " the run / before this database's sustained phase", "", r -> probe(machineSpeed) + " / "
+                + probe(r.machineSpeed()));
         row(rows, "warm-up before it, not counted (s; JIT compilers' share of a core over its last 10 s)", "",
                 r -> warmup(r.warmup()));
         row(rows, "inbound sustained, visible to agent (msg/s)", "≥ 2,000", r -> fmt(r.inbound().visiblePerSecond()));
@@ -175,5 +178,9 @@ record Report(String startedAt, Machine machine, Map<String, Object> settings, R
 
     private static String fmt(double v) {
         return String.format("%,.0f", v);
+    }
+
+    private static String probe(CpuProbe speed) {
+        return speed == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", speed.millisPerRound());
     }
 }

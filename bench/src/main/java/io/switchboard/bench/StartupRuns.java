@@ -30,6 +30,7 @@ final class StartupRuns {
                 machine.cpuModel(), machine.javaVersion(), machine.loadAverage());
         HubRun.log("hub: %s, JVM options %s, extra properties %s", options.hubJar(), options.hubJvmArgs(),
                 options.hubProperties());
+        HubRun.machineSpeed("machine speed before the starts");
         List<Start> starts = new ArrayList<>();
         try (Providers providers = Providers.start(options.channels())) {
             for (int run = 1; run <= options.startups(); run++) {
@@ -46,6 +47,7 @@ final class StartupRuns {
                 }
             }
         }
+        HubRun.machineSpeed("machine speed after them");
         System.out.println();
         System.out.println(table(starts));
     }

@@ -116,12 +116,17 @@ class BenchSmokeIT {
         }
 
         assertThat(report.table()).contains("| measure | target | H2 |", "inbound sustained", "start-up to healthy",
+                "machine speed: CPU probe",
                 "warm-up before it",
                 "inbound / reference next to it", "until the hub is idle",
                 "| H2 | TELEGRAM |");
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        // how fast the machine was, at the start and next to the sustained phase
+        assertThat(json.path("machineSpeed").path("millisPerRound").asDouble()).isPositive();
+        assertThat(json.path("runs").get(0).path("machineSpeed").path("checksum").asLong())
+                .isEqualTo(json.path("machineSpeed").path("checksum").asLong());
         assertThat(json.path("settings").path("idleBeforeRateSeconds").asInt()).isEqualTo(1);
         assertThat(json.path("settings").path("warmup").asText()).isEqualTo("auto");
         assertThat(json.path("settings").path("warmupMaxSeconds").asInt()).isEqualTo(4);

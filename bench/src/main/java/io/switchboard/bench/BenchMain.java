@@ -27,6 +27,10 @@ public final class BenchMain {
             ReferenceBroker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals(CpuProbe.CHILD)) {
+            CpuProbe.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(BenchOptions.USAGE);
             System.exit(0);

@@ -33,6 +33,8 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
     static final int WARMUP_ROUNDS = 10;
     static final int TIMED_ROUNDS = 9;
     static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    /** The bench's first argument that runs {@link #main} instead of the bench ({@link ChildJvm}). */
+    static final String CHILD = "--cpu-probe-child";
 
     /** Prints one line, {@code <ms per round> <rounds> <checksum>}, for {@link #inOwnJvm}. */
     public static void main(String[] args) {
@@ -45,8 +47,8 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CpuProbe.class.getName()));
         try {
+            command.addAll(ChildJvm.launcher(CHILD, CpuProbe.class));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -8,7 +8,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -67,7 +64,7 @@ final class ReferenceBroker {
         List<String> command = new ArrayList<>(List.of(HubProcess.javaExecutable()));
         command.addAll(HubProcess.jvmDefaults(options));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.addAll(launcher());
+        command.addAll(ChildJvm.launcher(CHILD, ReferenceBroker.class));
         command.addAll(List.of(Long.toString(duration.toSeconds()), Integer.toString(producers),
                 Integer.toString(producers)));
         Path log = Files.createTempFile("switchboard-bench-reference-", ".log");
@@ -82,24 +79,6 @@ final class ReferenceBroker {
         } finally {
             Files.deleteIfExists(log);
         }
-    }
-
-    /**
-     * How to start {@link #main}: through the bench's own jar when it runs from it (a Spring Boot jar, whose
-     * classes a plain class path cannot see), else (the smoke test) from the class path.
-     */
-    private static List<String> launcher() throws IOException {
-        String classPath = System.getProperty("java.class.path");
-        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
-            try (JarFile jar = new JarFile(classPath)) {
-                Manifest manifest = jar.getManifest();
-                if (manifest != null
-                        && BenchMain.class.getName().equals(manifest.getMainAttributes().getValue("Start-Class"))) {
-                    return List.of("-jar", classPath, CHILD);
-                }
-            }
-        }
-        return List.of("-cp", classPath, ReferenceBroker.class.getName());
     }
 
     private static Result result(List<String> output, int exitValue) throws IOException {

@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How fast the machine's CPU is right now: the same fixed work on one thread, timed. The hub's figures follow the
- * machine's speed, which on a shared or virtual machine changes from day to day and within a run (one session
- * measured the web stack's floor at 0.11 and at 0.17 ms per request on the same code), so every run says how fast
+ * machine's speed, which on a shared or virtual machine changes from day to day (the web stack's floor took 0.11 ms
+ * per request on some days and 0.17 ms on another, on the same code) and within a run, so every run says how fast
  * the machine was next to what it measured. The work is of the kinds the hub does per message: HMAC signatures,
  * strings in hash maps, sorting.
  *
@@ -47,13 +48,18 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        Path log = null;
         try {
             command.addAll(ChildJvm.launcher(CHILD, CpuProbe.class));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            log = Files.createTempFile("switchboard-bench-cpu-probe-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+            if (!ended) {
                 process.destroyForcibly();
-                System.err.println("The CPU probe failed: " + output);
+            }
+            String output = Files.readString(log).strip();
+            if (!ended || process.exitValue() != 0) {
+                System.err.println("The CPU probe failed" + (ended ? ": " : " to end within 60 s: ") + output);
                 return null;
             }
             return parse(output);
@@ -63,6 +69,10 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            if (log != null) {
+                log.toFile().delete();
+            }
         }
     }
 

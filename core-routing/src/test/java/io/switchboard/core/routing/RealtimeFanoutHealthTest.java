@@ -13,10 +13,8 @@ import jakarta.jms.JMSException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -60,18 +58,7 @@ class RealtimeFanoutHealthTest {
     @Test
     void itIsDownWhileTheStartedRouteHasNotSubscribed() throws Exception {
         CountDownLatch sessions = new CountDownLatch(1);
-        List<String> received = new CopyOnWriteArrayList<>();
-        RealtimeListener listener = new RealtimeListener() {
-            @Override
-            public String audience() {
-                return "agents";
-            }
-
-            @Override
-            public void onRealtime(String key, String json) {
-                received.add(json);
-            }
-        };
+        TestHub.RecordingAgents listener = new TestHub.RecordingAgents();
         try (DefaultCamelContext node = new DefaultCamelContext()) {
             node.addComponent("jms", JmsComponent.jmsComponent(sessionsHeldBack(sessions)));
             node.addRoutes(new RealtimeFanoutRoute(new Endpoints(bus),
@@ -89,7 +76,7 @@ class RealtimeFanoutHealthTest {
                     .until(() -> fanout.health().getStatus().equals(Status.UP));
             String push = "{\"held\":\"" + UUID.randomUUID() + "\"}";
             realtime.publish("agents", null, push);
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(push));
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.received.contains(push));
         }
     }
 

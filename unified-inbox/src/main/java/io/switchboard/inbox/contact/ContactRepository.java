@@ -96,7 +96,7 @@ public class ContactRepository {
             return Optional.empty();
         }
         return jdbc.sql("SELECT contact_id FROM contact_identity WHERE channel IN (:family)"
-                        + " AND LOWER(address) = LOWER(:address) ORDER BY id LIMIT 1")
+                        + " AND address_key = LOWER(:address) ORDER BY id LIMIT 1")
                 .param("family", family)
                 .param("address", address.address())
                 .query(Long.class)
@@ -105,8 +105,8 @@ public class ContactRepository {
 
     /** Adds an identity to a contact (a new channel or account of a known customer). */
     public void addIdentity(long contactId, ChannelAddress address, Instant now) {
-        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, created_at)"
-                        + " VALUES (:contact, :channel, :account, :address, :now)")
+        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, address_key, created_at)"
+                        + " VALUES (:contact, :channel, :account, :address, LOWER(:address), :now)")
                 .param("contact", contactId)
                 .param("channel", address.channel().name())
                 .param("account", address.account())
@@ -128,8 +128,8 @@ public class ContactRepository {
                 .param("now", ts(now))
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
-        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, created_at)"
-                        + " VALUES (:contact, :channel, :account, :address, :now)")
+        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, address_key, created_at)"
+                        + " VALUES (:contact, :channel, :account, :address, LOWER(:address), :now)")
                 .param("contact", id)
                 .param("channel", address.channel().name())
                 .param("account", address.account())

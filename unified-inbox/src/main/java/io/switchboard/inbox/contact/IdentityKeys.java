@@ -35,7 +35,7 @@ class IdentityKeys {
 
     List<Long> holdersOfEmail(String email) {
         return jdbc.sql("SELECT DISTINCT contact_id FROM contact_identity WHERE channel IN ('EMAIL', :verified)"
-                        + " AND LOWER(address) = :email ORDER BY contact_id")
+                        + " AND address_key = LOWER(:email) ORDER BY contact_id")
                 .param("verified", IdentityKinds.VERIFIED_EMAIL).param("email", email)
                 .query(Long.class).list();
     }
@@ -53,8 +53,8 @@ class IdentityKeys {
         if (owner(kind, account, address).isPresent()) {
             return;
         }
-        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, created_at)"
-                        + " VALUES (:contact, :kind, :account, :address, :now)")
+        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, address_key, created_at)"
+                        + " VALUES (:contact, :kind, :account, :address, LOWER(:address), :now)")
                 .param("contact", contactId).param("kind", kind).param("account", account)
                 .param("address", address).param("now", ts(now)).update();
     }

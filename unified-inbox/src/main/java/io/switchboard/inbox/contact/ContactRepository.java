@@ -105,12 +105,23 @@ public class ContactRepository {
 
     /** Adds an identity to a contact (a new channel or account of a known customer). */
     public void addIdentity(long contactId, ChannelAddress address, Instant now) {
+        insertIdentity(jdbc, contactId, address.channel().name(), address.account(), address.address(), now);
+    }
+
+    /**
+     * The one statement that writes an identity, channel or kind ({@link IdentityKinds}). It also writes
+     * {@code address_key}, the lower-cased address that the look-ups by address ignoring case compare
+     * (migration V52): H2 has no index on an expression, and no generated-column syntax that PostgreSQL accepts
+     * too, so the column is written here, lower-cased by the database as the look-ups lower-case their side.
+     */
+    static void insertIdentity(JdbcClient jdbc, long contactId, String channel, String account, String address,
+                               Instant now) {
         jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, address_key, created_at)"
                         + " VALUES (:contact, :channel, :account, :address, LOWER(:address), :now)")
                 .param("contact", contactId)
-                .param("channel", address.channel().name())
-                .param("account", address.account())
-                .param("address", address.address())
+                .param("channel", channel)
+                .param("account", account)
+                .param("address", address)
                 .param("now", ts(now))
                 .update();
     }
@@ -128,14 +139,7 @@ public class ContactRepository {
                 .param("now", ts(now))
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
-        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, address_key, created_at)"
-                        + " VALUES (:contact, :channel, :account, :address, LOWER(:address), :now)")
-                .param("contact", id)
-                .param("channel", address.channel().name())
-                .param("account", address.account())
-                .param("address", address.address())
-                .param("now", ts(now))
-                .update();
+        addIdentity(id, address, now);
         return id;
     }
 

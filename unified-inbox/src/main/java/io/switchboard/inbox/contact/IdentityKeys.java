@@ -53,10 +53,7 @@ class IdentityKeys {
         if (owner(kind, account, address).isPresent()) {
             return;
         }
-        jdbc.sql("INSERT INTO contact_identity (contact_id, channel, account, address, address_key, created_at)"
-                        + " VALUES (:contact, :kind, :account, :address, LOWER(:address), :now)")
-                .param("contact", contactId).param("kind", kind).param("account", account)
-                .param("address", address).param("now", ts(now)).update();
+        ContactRepository.insertIdentity(jdbc, contactId, kind, account, address, now);
     }
 
     /** Hands a channel identity to another contact (a widget visitor who signed in as a known customer). */

@@ -9,6 +9,9 @@ import io.switchboard.core.model.HubEvent;
 import io.switchboard.core.model.InboundMessage;
 import io.switchboard.core.model.ThreadHints;
 import io.switchboard.inbox.support.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -79,17 +82,17 @@ abstract class InboundStatementsContract extends ConsoleContract {
         assertThat(lookUps).as("the shared-key look-up of a new SMS contact").hasSize(1);
 
         String plan;
-        try (java.sql.Connection connection = dataSource().getConnection()) {
+        try (Connection connection = dataSource().getConnection()) {
             boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
             if (postgres) {
                 connection.createStatement().execute("SET enable_seqscan = off");
             }
-            try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN " + lookUps.get(0))) {
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + lookUps.get(0))) {
                 explain.setString(1, "SMS");
                 explain.setString(2, "WHATSAPP");
                 explain.setString(3, BOB.address());
                 StringBuilder lines = new StringBuilder();
-                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                try (ResultSet rows = explain.executeQuery()) {
                     while (rows.next()) {
                         lines.append(rows.getString(1)).append('\n');
                     }
@@ -97,7 +100,7 @@ abstract class InboundStatementsContract extends ConsoleContract {
                 plan = lines.toString();
             }
         }
-        assertThat(plan.toLowerCase(java.util.Locale.ROOT)).as(plan).contains("ix_contact_identity_address_key");
+        assertThat(plan.toLowerCase(Locale.ROOT)).as(plan).contains("ix_contact_identity_address_key");
     }
 
     /**

@@ -1,6 +1,11 @@
 package io.switchboard.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,11 +32,19 @@ import javax.crypto.spec.SecretKeySpec;
  * load generator's JVM the same work took up to four times as long, depending on how its collector had sized the
  * heap by then. Lower is faster; compare it only between runs of the same bench version (the work is part of it).
  *
+ * <p>The same JVM then times two things the CPU work does not: a hand-off between two threads (one sleeps until the
+ * other wakes it, and back: what every queue between the hub's threads does, the broker's above all) and a round trip
+ * of one byte over a loopback TCP connection (what every webhook and chat frame does). The CPU work alone missed this
+ * project's slow days: on 2026-11-28 it took 47–55 ms a round, as on the day before, while the web stack's floor cost
+ * three to five times as much as on the fast days. Whether these two follow such days, runs on a fast day will tell.
+ *
  * @param millisPerRound the median time of one round of the work, once warmed up (the JIT has compiled it)
  * @param rounds         how many rounds were timed
  * @param checksum       the result of the work, the same on every run (it keeps the JIT from dropping the work)
+ * @param handoffMicros  the median time of one round trip between two threads that sleep until woken (µs)
+ * @param loopbackMicros the median time of one round trip of a byte over loopback TCP (µs)
  */
-record CpuProbe(double millisPerRound, int rounds, long checksum) {
+record CpuProbe(double millisPerRound, int rounds, long checksum, double handoffMicros, double loopbackMicros) {
 
     static final int WARMUP_ROUNDS = 10;
     static final int TIMED_ROUNDS = 9;
@@ -37,10 +52,16 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
     /** The bench's first argument that runs {@link #main} instead of the bench ({@link ChildJvm}). */
     static final String CHILD = "--cpu-probe-child";
 
-    /** Prints one line, {@code <ms per round> <rounds> <checksum>}, for {@link #inOwnJvm}. */
-    public static void main(String[] args) {
-        CpuProbe probe = measure(WARMUP_ROUNDS, TIMED_ROUNDS);
-        System.out.println(probe.millisPerRound() + " " + probe.rounds() + " " + probe.checksum());
+    /** Round trips timed in each batch of the hand-off and loopback measures (the first batch warms up). */
+    static final int ROUND_TRIPS_PER_BATCH = 1_000;
+
+    /** Prints one line, {@code <ms per round> <rounds> <checksum> <hand-off µs> <loopback µs>}, for {@link #inOwnJvm}. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        CpuProbe cpu = measure(WARMUP_ROUNDS, TIMED_ROUNDS);
+        double handoff = handoffMicros(TIMED_ROUNDS, ROUND_TRIPS_PER_BATCH);
+        double loopback = loopbackMicros(TIMED_ROUNDS, ROUND_TRIPS_PER_BATCH);
+        System.out.println(cpu.millisPerRound() + " " + cpu.rounds() + " " + cpu.checksum() + " " + handoff + " "
+                + loopback);
     }
 
     /** The probe in a JVM of its own, as {@link #JVM_OPTIONS} say; null (and why on stderr) if that fails. */
@@ -80,12 +101,14 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
     static CpuProbe parse(String output) {
         String[] lines = output.split("\n");
         String[] parts = lines[lines.length - 1].strip().split(" ");
-        if (parts.length != 3) {
+        if (parts.length != 5) {
             throw new IllegalArgumentException("not a CPU probe's result: " + output);
         }
-        return new CpuProbe(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
+        return new CpuProbe(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]),
+                Double.parseDouble(parts[3]), Double.parseDouble(parts[4]));
     }
 
+    /** The CPU work alone (no hand-off or loopback figure: NaN). */
     static CpuProbe measure(int warmupRounds, int timedRounds) {
         long checksum = 0;
         for (int i = 0; i < warmupRounds; i++) {
@@ -99,7 +122,93 @@ record CpuProbe(double millisPerRound, int rounds, long checksum) {
             checksum = result;
         }
         Arrays.sort(millis);
-        return new CpuProbe(millis[timedRounds / 2], timedRounds, checksum);
+        return new CpuProbe(millis[timedRounds / 2], timedRounds, checksum, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Median µs of one round trip between this thread and another, each asleep ({@link LockSupport#park}) until the
+     * other wakes it: {@code batches} timed batches of {@code perBatch} round trips, after one that warms up.
+     */
+    static double handoffMicros(int batches, int perBatch) throws InterruptedException {
+        AtomicInteger turn = new AtomicInteger(); // 1: the other thread's turn, 0: this one's
+        Thread self = Thread.currentThread();
+        int total = (batches + 1) * perBatch;
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                while (turn.get() != 1) {
+                    LockSupport.park();
+                }
+                turn.set(0);
+                LockSupport.unpark(self);
+            }
+        }, "cpu-probe-handoff");
+        other.setDaemon(true);
+        other.start();
+        double[] micros = new double[batches];
+        for (int batch = -1; batch < batches; batch++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < perBatch; i++) {
+                turn.set(1);
+                LockSupport.unpark(other);
+                while (turn.get() != 0) {
+                    LockSupport.park();
+                }
+            }
+            if (batch >= 0) {
+                micros[batch] = (System.nanoTime() - start) / 1e3 / perBatch;
+            }
+        }
+        other.join(10_000);
+        return median(micros);
+    }
+
+    /**
+     * Median µs of one round trip of one byte over a loopback TCP connection that another thread echoes:
+     * {@code batches} timed batches of {@code perBatch} round trips, after one that warms up.
+     */
+    static double loopbackMicros(int batches, int perBatch) throws IOException, InterruptedException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread echo = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    socket.setTcpNoDelay(true);
+                    InputStream in = socket.getInputStream();
+                    OutputStream out = socket.getOutputStream();
+                    for (int b = in.read(); b >= 0; b = in.read()) {
+                        out.write(b);
+                    }
+                } catch (IOException closed) {
+                    // the probe closed its end
+                }
+            }, "cpu-probe-echo");
+            echo.setDaemon(true);
+            echo.start();
+            double[] micros = new double[batches];
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                socket.setTcpNoDelay(true);
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream();
+                for (int batch = -1; batch < batches; batch++) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < perBatch; i++) {
+                        out.write(i & 0x7f);
+                        if (in.read() < 0) {
+                            throw new IOException("the loopback echo closed early");
+                        }
+                    }
+                    if (batch >= 0) {
+                        micros[batch] = (System.nanoTime() - start) / 1e3 / perBatch;
+                    }
+                }
+            }
+            echo.join(10_000);
+            return median(micros);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** One round of the fixed work; returns its checksum. */

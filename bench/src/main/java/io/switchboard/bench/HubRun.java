@@ -124,8 +124,9 @@ final class HubRun {
     static CpuProbe machineSpeed(String what) {
         CpuProbe speed = CpuProbe.inOwnJvm();
         if (speed != null) {
-            log("%s: %.1f ms per round of the CPU probe (fixed work on one thread; lower is faster)", what,
-                    speed.millisPerRound());
+            log("%s: %.1f ms per round of the CPU probe (fixed work on one thread), %.1f µs per hand-off between two"
+                    + " threads, %.1f µs per loopback round trip (lower is faster)", what, speed.millisPerRound(),
+                    speed.handoffMicros(), speed.loopbackMicros());
         }
         return speed;
     }

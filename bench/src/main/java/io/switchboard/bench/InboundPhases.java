@@ -33,6 +33,7 @@ final class InboundPhases {
                       Latencies.Summary latency,
                       double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
                       double hubWrittenKiBPerMessage, Map<String, Double> hubCpuMillisPerMessageByThread,
+                      ThreadCpu.Switches hubContextSwitchesPerMessage,
                       Map<String, Double> acceptedPerSecondByKind) {
 
         /** 85 % of what agents saw per second (at least 1): a rate the hub sustains, so latency is not a growing queue. */
@@ -181,7 +182,9 @@ final class InboundPhases {
         // what the hub's process spent (accepting, storing, pushing, and the work left behind) per message: a
         // figure that holds even when other work shares the machine
         long cpu = traffic.hub.cpuMillis() - cpuBefore;
-        Map<String, Double> byThread = ThreadCpu.perMessage(threadsBefore, traffic.hub.threads(), cpu, visible);
+        Map<Long, ThreadCpu.Task> threadsAfter = traffic.hub.threads();
+        Map<String, Double> byThread = ThreadCpu.perMessage(threadsBefore, threadsAfter, cpu, visible);
+        ThreadCpu.Switches switches = ThreadCpu.switchesPerMessage(threadsBefore, threadsAfter, visible);
         double cpuPerMessage = visible == 0 ? Double.NaN : cpu / (double) visible;
         // and what the whole machine spent: the hub plus a local database server (PostgreSQL's work is
         // outside the hub's process) and the load generator
@@ -195,7 +198,7 @@ final class InboundPhases {
         return new Throughput(accepted.get() / seconds, visibleInWindow / seconds,
                 visible / (seconds + (drain + settle) / 1000.0), accepted.get(), visible,
                 traffic.failed.get() - failedBefore, drain, settle, seconds, latencies.summary(),
-                cpuPerMessage, machinePerMessage, kibPerMessage, byThread, perSecond(acceptedByKind, seconds));
+                cpuPerMessage, machinePerMessage, kibPerMessage, byThread, switches, perSecond(acceptedByKind, seconds));
     }
 
     private static Map<String, Double> perSecond(Map<String, AtomicLong> counts, double seconds) {

@@ -26,9 +26,9 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
                 r -> fmt(reference.messagesPerSecond()));
         row(rows, "  and just before / after this database's sustained phase", "—",
                 r -> fmt(r.referenceBefore().messagesPerSecond()) + " / " + fmt(r.referenceAfter().messagesPerSecond()));
-        row(rows, "machine speed: CPU probe, ms per round of fixed one-thread work (lower is faster), at the start of"
-                + " the run / before this database's sustained phase", "", r -> probe(machineSpeed) + " / "
-                + probe(r.machineSpeed()));
+        row(rows, "machine speed: CPU probe, ms per round of fixed one-thread work; µs per hand-off between two threads;"
+                + " µs per loopback round trip (lower is faster), at the start of the run / before this database's"
+                + " sustained phase", "", r -> probe(machineSpeed) + " / " + probe(r.machineSpeed()));
         row(rows, "warm-up before it, not counted (s; JIT compilers' share of a core over its last 10 s)", "",
                 r -> warmup(r.warmup()));
         row(rows, "inbound sustained, visible to agent (msg/s)", "≥ 2,000", r -> fmt(r.inbound().visiblePerSecond()));
@@ -44,6 +44,11 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
                 return ms == null ? "–" : String.format(java.util.Locale.ROOT, "%.2f", ms);
             });
         }
+        row(rows, "hub threads' waits per inbound message (voluntary context switches, a thread asleep until another"
+                + " woke it): all; web; inbox; broker", "", r -> waits(r.inbound().hubContextSwitchesPerMessage()));
+        row(rows, "  taken off a core (involuntary context switches per inbound message)", "",
+                r -> r.inbound().hubContextSwitchesPerMessage() == null ? "–" : String.format(java.util.Locale.ROOT,
+                        "%.1f", r.inbound().hubContextSwitchesPerMessage().preempted()));
         row(rows, "machine CPU per inbound message (ms, all processes: hub, local database, load generator)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().machineCpuMillisPerMessage()));
         row(rows, "hub disk writes per inbound message (KiB)", "",
@@ -180,7 +185,17 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
         return String.format("%,.0f", v);
     }
 
+    private static String waits(ThreadCpu.Switches switches) {
+        if (switches == null) {
+            return "–";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f; %.1f; %.1f; %.1f", switches.waits(),
+                switches.waitsByKind().get("web"), switches.waitsByKind().get("inbox"),
+                switches.waitsByKind().get("broker"));
+    }
+
     private static String probe(CpuProbe speed) {
-        return speed == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", speed.millisPerRound());
+        return speed == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f; %.1f; %.1f", speed.millisPerRound(),
+                speed.handoffMicros(), speed.loopbackMicros());
     }
 }

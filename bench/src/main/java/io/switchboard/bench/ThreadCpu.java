@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * The hub's CPU time by kind of thread, read from Linux {@code /proc/<pid>/task/<tid>/stat}: where a message's
  * cost goes (the web threads, the inbox's consumers, the broker …) without a profiler. The JVM names each
  * native thread after its Java thread, cut to 15 characters, which is what the kinds below match.
+ *
+ * <p>Also each thread's context switches ({@code /proc/<pid>/task/<tid>/status}): how often a thread went to sleep
+ * until another woke it (voluntary: a hand-off from one thread to another, a wait for the disk or a lock), and how
+ * often it was taken off a core it still wanted (involuntary). They are counts, so they do not depend on how fast the
+ * machine is, and on a virtual machine a wake-up costs far more than the few instructions it runs.
  */
 final class ThreadCpu {
 
@@ -67,8 +72,23 @@ final class ThreadCpu {
         return OTHER;
     }
 
-    /** One thread's kind and the CPU time (user + system) it had used, in clock ticks. */
-    record Task(String kind, long ticks) {
+    /**
+     * One thread's kind, the CPU time (user + system) it had used, in clock ticks, and its context switches so far:
+     * {@code waits} voluntary, {@code preempted} involuntary.
+     */
+    record Task(String kind, long ticks, long waits, long preempted) {
+
+        Task(String kind, long ticks) {
+            this(kind, ticks, 0, 0);
+        }
+    }
+
+    /**
+     * Context switches of the hub's threads per message: {@code waits} (voluntary) in all and by kind (every kind, in
+     * {@link #KINDS} order), {@code preempted} (involuntary) in all. A thread that started in between counts whole, one
+     * that ended is lost.
+     */
+    record Switches(double waits, Map<String, Double> waitsByKind, double preempted) {
     }
 
     /** Every thread of process {@code pid} now, by thread id; empty when unknown (not Linux, process gone). */
@@ -81,8 +101,11 @@ final class ThreadCpu {
         try (Stream<Path> ids = Files.list(tasks)) {
             for (Path task : ids.toList()) {
                 try {
-                    parse(Files.readString(task.resolve("stat"))).ifPresent(t -> threads.put(
-                            Long.parseLong(task.getFileName().toString()), t));
+                    Optional<Task> parsed = parse(Files.readString(task.resolve("stat")));
+                    if (parsed.isPresent()) {
+                        threads.put(Long.parseLong(task.getFileName().toString()),
+                                withSwitches(parsed.get(), Files.readString(task.resolve("status"))));
+                    }
                 } catch (IOException | NumberFormatException ended) {
                     // the thread ended while we looked
                 }
@@ -107,6 +130,39 @@ final class ThreadCpu {
         // after the name: state (field 3 of proc(5)), …, utime (14), stime (15)
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return Optional.of(new Task(kind(stat.substring(open + 1, close)), ticks));
+    }
+
+    /** The task with the context switches its {@code status} file counts (none if the file lacks them). */
+    static Task withSwitches(Task task, String status) {
+        long waits = 0;
+        long preempted = 0;
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                waits = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                preempted = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return new Task(task.kind(), task.ticks(), waits, preempted);
+    }
+
+    /** Context switches per message between two samples; null when a sample is missing or there were no messages. */
+    static Switches switchesPerMessage(Map<Long, Task> before, Map<Long, Task> after, long messages) {
+        if (before.isEmpty() || after.isEmpty() || messages <= 0) {
+            return null;
+        }
+        Map<String, Double> byKind = new LinkedHashMap<>();
+        KINDS.forEach(k -> byKind.put(k.key(), 0.0));
+        long waits = 0;
+        long preempted = 0;
+        for (Map.Entry<Long, Task> now : after.entrySet()) {
+            Task earlier = before.get(now.getKey());
+            long w = now.getValue().waits() - (earlier == null ? 0 : earlier.waits());
+            waits += w;
+            preempted += now.getValue().preempted() - (earlier == null ? 0 : earlier.preempted());
+            byKind.merge(now.getValue().kind(), w / (double) messages, Double::sum);
+        }
+        return new Switches(waits / (double) messages, byKind, preempted / (double) messages);
     }
 
     /**

@@ -64,6 +64,14 @@ class BenchSmokeIT {
         assertThat(byThread.get("inbox")).isPositive();
         assertThat(byThread.values().stream().mapToDouble(Double::doubleValue).sum())
                 .isCloseTo(h2.inbound().hubCpuMillisPerMessage(), org.assertj.core.data.Percentage.withPercentage(10));
+        // every message is handed from thread to thread (web → broker → inbox consumer → agent's push)
+        ThreadCpu.Switches switches = h2.inbound().hubContextSwitchesPerMessage();
+        assertThat(switches).isNotNull();
+        assertThat(switches.waits()).isGreaterThan(1.0);
+        assertThat(switches.waitsByKind().get("broker")).isPositive();
+        assertThat(switches.waitsByKind().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(switches.waits(), org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(switches.preempted()).isNotNegative();
         assertThat(h2.webFloor().requests()).isPositive();
         assertThat(h2.webFloor().failed()).isZero();
         assertThat(h2.webFloor().hubCpuMillisPerRequest()).isPositive();
@@ -123,8 +131,12 @@ class BenchSmokeIT {
         JsonNode json = new ObjectMapper().readTree(Files.readString(out));
         assertThat(json.path("runs").get(0).path("inbound").path("visiblePerSecond").asDouble()).isPositive();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("runs").get(0).path("inbound").path("hubContextSwitchesPerMessage").path("waits").asDouble())
+                .isPositive();
         // how fast the machine was, at the start and next to the sustained phase
         assertThat(json.path("machineSpeed").path("millisPerRound").asDouble()).isPositive();
+        assertThat(json.path("machineSpeed").path("handoffMicros").asDouble()).isPositive();
+        assertThat(json.path("machineSpeed").path("loopbackMicros").asDouble()).isPositive();
         assertThat(json.path("runs").get(0).path("machineSpeed").path("checksum").asLong())
                 .isEqualTo(json.path("machineSpeed").path("checksum").asLong());
         assertThat(json.path("settings").path("idleBeforeRateSeconds").asInt()).isEqualTo(1);

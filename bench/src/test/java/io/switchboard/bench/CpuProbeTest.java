@@ -19,13 +19,22 @@ class CpuProbeTest {
         assertThat(own.rounds()).isEqualTo(CpuProbe.TIMED_ROUNDS);
         assertThat(own.millisPerRound()).isPositive();
         assertThat(own.checksum()).isEqualTo(here.checksum()).isEqualTo(CpuProbe.round());
+        assertThat(own.handoffMicros()).isPositive();
+        assertThat(own.loopbackMicros()).isPositive();
+    }
+
+    @Test
+    void aHandOffAndALoopbackRoundTripTakeTimeAndEnd() throws Exception {
+        assertThat(CpuProbe.handoffMicros(3, 200)).isPositive().isLessThan(100_000);
+        assertThat(CpuProbe.loopbackMicros(3, 200)).isPositive().isLessThan(100_000);
     }
 
     @Test
     void readsWhatItsOwnJvmPrintedAfterAnyWarningOfTheJvm() {
-        CpuProbe probe = CpuProbe.parse("OpenJDK 64-Bit Server VM warning: something\n52.25 9 -1234\n");
+        CpuProbe probe = CpuProbe.parse("OpenJDK 64-Bit Server VM warning: something\n52.25 9 -1234 18.5 24.25\n");
 
-        assertThat(probe).isEqualTo(new CpuProbe(52.25, 9, -1234));
+        assertThat(probe).isEqualTo(new CpuProbe(52.25, 9, -1234, 18.5, 24.25));
+        assertThatThrownBy(() -> CpuProbe.parse("52.25 9 -1234")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CpuProbe.parse("Error: Could not find or load main class"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a CPU probe's result");
     }

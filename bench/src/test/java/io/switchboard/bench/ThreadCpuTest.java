@@ -40,17 +40,24 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.kind(comm)).isEqualTo(kind);
     }
 
+    /** The lines of /proc/<pid>/task/<tid>/status around the context switches. */
+    private static String status(long voluntary, long involuntary) {
+        return "Name:\thttp-nio-127.0.\nState:\tS (sleeping)\nThreads:\t1\nCpus_allowed_list:\t0-1\n"
+                + "voluntary_ctxt_switches:\t" + voluntary + "\nnonvoluntary_ctxt_switches:\t" + involuntary + "\n";
+    }
+
     @Test
     void aProcessesTasksAreReadFromItsTaskFolder(@TempDir Path tasks) throws Exception {
         for (String[] t : new String[][] {{"101", "http-nio-127.0."}, {"102", "inbox-consumer-"}}) {
             Files.createDirectories(tasks.resolve(t[0]));
             Files.writeString(tasks.resolve(t[0]).resolve("stat"), stat(Long.parseLong(t[0]), t[1], 20, 5));
+            Files.writeString(tasks.resolve(t[0]).resolve("status"), status(Long.parseLong(t[0]) * 10, 3));
         }
         Files.createDirectories(tasks.resolve("103")); // ended while listed: no stat file
 
         assertThat(ThreadCpu.read(tasks)).containsOnly(
-                Map.entry(101L, new ThreadCpu.Task("web", 25)),
-                Map.entry(102L, new ThreadCpu.Task("inbox", 25)));
+                Map.entry(101L, new ThreadCpu.Task("web", 25, 1010, 3)),
+                Map.entry(102L, new ThreadCpu.Task("inbox", 25, 1020, 3)));
         assertThat(ThreadCpu.read(tasks.resolve("missing"))).isEmpty();
     }
 
@@ -74,6 +81,37 @@ class ThreadCpuTest {
         assertThat(per.get(ThreadCpu.OTHER)).isCloseTo(0.7, within(1e-9));
         assertThat(per.get("broker")).isZero();
         assertThat(per.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(4.0, within(1e-9));
+    }
+
+    @Test
+    void contextSwitchesPerMessageCountWhatEachThreadDidBetweenTheSamples() {
+        Map<Long, ThreadCpu.Task> before = Map.of(
+                1L, new ThreadCpu.Task("web", 0, 1_000, 10),
+                2L, new ThreadCpu.Task("broker", 0, 5_000, 0),
+                3L, new ThreadCpu.Task("broker", 0, 700, 0)); // ends before the second sample
+        Map<Long, ThreadCpu.Task> after = Map.of(
+                1L, new ThreadCpu.Task("web", 0, 3_000, 110),   // +2,000 waits, +100 taken off
+                2L, new ThreadCpu.Task("broker", 0, 9_000, 0),  // +4,000
+                4L, new ThreadCpu.Task("broker", 0, 2_000, 0)); // new: 2,000
+
+        ThreadCpu.Switches per = ThreadCpu.switchesPerMessage(before, after, 1_000);
+
+        assertThat(per.waits()).isCloseTo(8.0, within(1e-9));
+        assertThat(per.waitsByKind().keySet()).containsExactlyElementsOf(
+                ThreadCpu.KINDS.stream().map(ThreadCpu.Kind::key).toList());
+        assertThat(per.waitsByKind().get("web")).isCloseTo(2.0, within(1e-9));
+        assertThat(per.waitsByKind().get("broker")).isCloseTo(6.0, within(1e-9));
+        assertThat(per.waitsByKind().get("inbox")).isZero();
+        assertThat(per.preempted()).isCloseTo(0.1, within(1e-9));
+        assertThat(ThreadCpu.switchesPerMessage(Map.of(), after, 1_000)).isNull();
+        assertThat(ThreadCpu.switchesPerMessage(before, after, 0)).isNull();
+    }
+
+    @Test
+    void aStatusWithoutContextSwitchesCountsNone() {
+        ThreadCpu.Task task = new ThreadCpu.Task("web", 5);
+        assertThat(ThreadCpu.withSwitches(task, "Name:\tjava\n")).isEqualTo(task);
+        assertThat(ThreadCpu.withSwitches(task, status(7, 2))).isEqualTo(new ThreadCpu.Task("web", 5, 7, 2));
     }
 
     @Test

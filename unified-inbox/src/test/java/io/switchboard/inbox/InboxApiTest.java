@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
@@ -79,6 +82,8 @@ class InboxApiTest {
     ConnectionFactory connections;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
@@ -94,6 +99,20 @@ class InboxApiTest {
         // ArtemisClientTuning reaches the broker's factory behind the pool: no address query before each send
         assertThat(BusConnections.uncached(connections)).isInstanceOfSatisfying(ActiveMQConnectionFactory.class,
                 artemis -> assertThat(artemis.isCacheDestinations()).isTrue());
+    }
+
+    @Test
+    void theEmbeddedBrokerKeepsItsDuplicateIdsInMemoryAndStillDropsASecondCopy() {
+        // no journal records for them (hub.bus.embedded.persist-duplicate-ids, docs/performance.md, 22nd round)
+        assertThat(broker.getActiveMQServer().getConfiguration().isPersistIDCache()).isFalse();
+
+        Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("hub.inbound"));
+        long added = queue.getMessagesAdded();
+        InboundMessage message = webchat("visitor-" + UUID.randomUUID(), "Sent twice by a provider");
+        inbound.accept(message);
+        inbound.accept(message);
+
+        assertThat(queue.getMessagesAdded() - added).as("copies the broker let through").isEqualTo(1);
     }
 
     @Test

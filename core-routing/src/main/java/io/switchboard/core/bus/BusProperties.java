@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param consumers        how many concurrent consumers each queue gets, and whether the inbox consumer starts
  * @param limits           the inbound pipeline's size limits
  * @param redelivery       retry policy shared by every consuming route
+ * @param embedded         settings of the broker embedded in the hub (not used with an external broker)
  */
 @Validated
 @ConfigurationProperties("hub.bus")
@@ -32,7 +33,8 @@ public record BusProperties(
         @DefaultValue("hub.dlq") @NotBlank String deadLetter,
         @DefaultValue @Valid Consumers consumers,
         @DefaultValue @Valid Limits limits,
-        @DefaultValue @Valid Redelivery redelivery) {
+        @DefaultValue @Valid Redelivery redelivery,
+        @DefaultValue @Valid Embedded embedded) {
 
     /**
      * @param concurrency     consumers per queue except {@code hub.inbound}, as "min-max" (e.g. "16-32")
@@ -74,5 +76,15 @@ public record BusProperties(
                              @DefaultValue("1s") Duration initialDelay,
                              @DefaultValue("2.0") double multiplier,
                              @DefaultValue("1m") Duration maxDelay) {
+    }
+
+    /**
+     * @param persistDuplicateIds whether the embedded broker writes each duplicate id it keeps (the ids by which it
+     *                            drops a second copy of an inbound message, an event or a reply) to its journal, so
+     *                            that it still drops copies after a restart. Off (the default), it keeps them in memory:
+     *                            two journal records fewer per id, and after a restart the inbox's unique keys and the
+     *                            CRM deliveries' event ids drop the copies instead
+     */
+    public record Embedded(@DefaultValue("false") boolean persistDuplicateIds) {
     }
 }

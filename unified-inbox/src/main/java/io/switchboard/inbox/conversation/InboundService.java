@@ -202,9 +202,8 @@ class InboundService implements InboundHandler {
         }
         String storedContext = open.map(ConversationRecord::contextJson).orElse(null);
         String context = m.context().isEmpty() ? storedContext : ContextJson.write(ContextJson.merge(storedContext, m.context()));
-        long seq = conversations.takeSeqForInbound(conversationId, m.customer(), m.thread().subject(), context,
-                m.occurredAt(), now);
-        MessageView stored = messages.insertInbound(conversationId, seq, m, now);
+        MessageView stored = messages.insertInbound(new ConversationRepository.InboundActivity(conversationId,
+                m.customer(), m.thread().subject(), context, m.occurredAt(), now), m);
         if (open.isEmpty()) {
             ContactView owner = newContact != null ? newContact : contacts.view(contactId).orElseThrow();
             out.add(InboxEvents.conversationCreated(views.created(conversationId, owner, m, context, now)));

@@ -12,6 +12,7 @@ import io.switchboard.core.model.OutboundMessage;
 import io.switchboard.core.model.ThreadHints;
 import io.switchboard.inbox.attachment.AttachmentRepository;
 import io.switchboard.inbox.attachment.AttachmentView;
+import io.switchboard.inbox.support.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,12 +35,28 @@ class MessageRepository {
     private static final String SELECT = "SELECT id, hub_id, seq, conversation_id, direction, channel, account,"
             + " address, text, html, subject, author, status, error, provider_id, created_at FROM message";
 
+    private static final String INSERT = "INSERT INTO message (hub_id, conversation_id, seq, direction, channel, account,"
+            + " address, provider_id, author, text, html, subject, thread_refs, raw_ref, status, created_at, received_at,"
+            + " updated_at) VALUES (:hub, :conversation, :seq, :direction, :channel, :account, :address, :provider,"
+            + " :author, :text, :html, :subject, :refs, :raw, :status, :created, :received, :now)";
+    /**
+     * On PostgreSQL a customer's message and its conversation's update are one statement, a data-modifying
+     * {@code WITH}: the update takes the sequence number the insert uses. Each statement is a round trip to another
+     * process, which costs PostgreSQL more than these two statements do (docs/performance.md, twenty-second round).
+     * H2, which has no such {@code WITH}, runs them one after the other.
+     */
+    private static final String INSERT_TAKING_SEQ = "WITH taken AS (" + ConversationRepository.INBOUND_UPDATE
+            + " RETURNING next_seq - 1 AS seq) " + INSERT.replace(":seq", "(SELECT seq FROM taken)")
+            + " RETURNING id, seq";
+
     private final JdbcClient jdbc;
     private final AttachmentRepository attachments;
+    private final boolean postgres;
 
-    MessageRepository(JdbcClient jdbc, AttachmentRepository attachments) {
+    MessageRepository(JdbcClient jdbc, AttachmentRepository attachments, Database database) {
         this.jdbc = jdbc;
         this.attachments = attachments;
+        this.postgres = database == Database.POSTGRESQL;
     }
 
     boolean inboundExists(ChannelAddress customer, String providerId) {
@@ -52,14 +69,34 @@ class MessageRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** @return the message as {@link #find} would read it back (built here: that read would cost two queries) */
-    MessageView insertInbound(long conversationId, long seq, InboundMessage m, Instant now) {
+    /**
+     * A customer's message, in the sequence number its conversation's update takes ({@link
+     * ConversationRepository.InboundActivity}).
+     *
+     * @return the message as {@link #find} would read it back (built here: that read would cost two queries)
+     */
+    MessageView insertInbound(ConversationRepository.InboundActivity activity, InboundMessage m) {
         ThreadHints thread = m.thread();
         Instant createdAt = stored(m.occurredAt());
-        long id = insert(new Row(m.hubId(), conversationId, seq, MessageView.INBOUND, m.customer(),
+        Instant now = activity.now();
+        long conversationId = activity.id();
+        Row row = new Row(m.hubId(), conversationId, 0, MessageView.INBOUND, m.customer(),
                 m.providerMessageId(), m.displayName(), m.text(), m.html(), thread.subject(),
                 thread.references().isEmpty() ? null : String.join(" ", thread.references()), m.rawRef(),
-                MessageView.RECEIVED, createdAt, m.receivedAt(), now));
+                MessageView.RECEIVED, createdAt, m.receivedAt(), now);
+        long id;
+        long seq;
+        if (postgres) {
+            // no such conversation: the update takes no number, and the insert breaks seq's NOT NULL
+            long[] inserted = bind(ConversationRepository.bindInbound(jdbc.sql(INSERT_TAKING_SEQ), activity), row)
+                    .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("seq")})
+                    .single();
+            id = inserted[0];
+            seq = inserted[1];
+        } else {
+            seq = ConversationRepository.takeSeqForInbound(jdbc, activity);
+            id = insert(row.withSeq(seq));
+        }
         List<AttachmentView> inserted = attachments.insert(id, m.attachments());
         ChannelAddress from = m.customer();
         return new MessageView(m.hubId(), seq, conversationId, MessageView.INBOUND, from.channel().name(),
@@ -170,12 +207,12 @@ class MessageRepository {
 
     private long insert(Row r) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO message (hub_id, conversation_id, seq, direction, channel, account, address,"
-                        + " provider_id, author, text, html, subject, thread_refs, raw_ref, status, created_at,"
-                        + " received_at, updated_at)"
-                        + " VALUES (:hub, :conversation, :seq, :direction, :channel, :account, :address,"
-                        + " :provider, :author, :text, :html, :subject, :refs, :raw, :status, :created, :received,"
-                        + " :now)")
+        bind(jdbc.sql(INSERT), r).update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Row r) {
+        return statement
                 .param("hub", r.hubId())
                 .param("conversation", r.conversationId())
                 .param("seq", r.seq())
@@ -193,9 +230,7 @@ class MessageRepository {
                 .param("status", r.status())
                 .param("created", ts(r.createdAt()))
                 .param("received", ts(r.receivedAt()))
-                .param("now", ts(r.now()))
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+                .param("now", ts(r.now()));
     }
 
     private static Loaded map(ResultSet rs, int row) throws SQLException {
@@ -213,5 +248,10 @@ class MessageRepository {
                        String providerId, String author, String text, String html, String subject,
                        String references, String rawRef, String status, Instant createdAt, Instant receivedAt,
                        Instant now) {
+
+        Row withSeq(long taken) {
+            return new Row(hubId, conversationId, taken, direction, address, providerId, author, text, html, subject,
+                    references, rawRef, status, createdAt, receivedAt, now);
+        }
     }
 }

@@ -55,7 +55,7 @@ class H2InboundDurabilityTest {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ContactRepository contacts = new ContactRepository(jdbc, Database.of(dataSource));
         ConversationRepository conversations = new ConversationRepository(jdbc);
-        MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc));
+        MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc), Database.H2);
         LifecycleRepository lifecycle = new LifecycleRepository(jdbc);
         // pushes after the commit, as the outbox's publisher does
         EventPublisher pushAfterCommit = event -> TransactionSynchronizationManager.registerSynchronization(

@@ -36,12 +36,20 @@ abstract class InboundStatementsContract extends ConsoleContract {
     static final int NEW_CONVERSATION = 8;
     static final int NEW_CONTACT = 8;
 
+    /**
+     * On PostgreSQL the message's insert and its conversation's update are one statement (a data-modifying
+     * {@code WITH}): each statement is a round trip, which costs PostgreSQL more than the statement itself.
+     */
+    private int onThisDatabase(int statements) {
+        return database == Database.POSTGRESQL ? statements - 1 : statements;
+    }
+
     @Test
     void aMessageOfAKnownContactToItsOpenConversationTakesFewStatements() {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("page", "/cart")));
 
         assertThat(statementsFor(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help"))))
-                .as("statements of a steady-state message").hasSize(STEADY_STATE);
+                .as("statements of a steady-state message").hasSize(onThisDatabase(STEADY_STATE));
         assertThat(statements.commits()).isEqualTo(1);
     }
 
@@ -50,7 +58,7 @@ abstract class InboundStatementsContract extends ConsoleContract {
         inbound.onInbound(message(BOB, "s1", "Hello", Map.of()));
 
         assertThat(statementsFor(message(BOB, "s2", "Still there?", Map.of())))
-                .as("statements of a steady-state SMS").hasSize(STEADY_STATE_UNNAMED);
+                .as("statements of a steady-state SMS").hasSize(onThisDatabase(STEADY_STATE_UNNAMED));
     }
 
     @Test
@@ -60,13 +68,13 @@ abstract class InboundStatementsContract extends ConsoleContract {
         clock.advance(lifecycle.reopenWithin().plusMinutes(1));
 
         assertThat(statementsFor(message(ALICE, "p2", "A new question", Map.of())))
-                .as("statements of a known contact's new conversation").hasSize(NEW_CONVERSATION);
+                .as("statements of a known contact's new conversation").hasSize(onThisDatabase(NEW_CONVERSATION));
     }
 
     @Test
     void aNewContact() {
         assertThat(statementsFor(message(ALICE, "p1", "Hello", Map.of())))
-                .as("statements of a new contact's first message").hasSize(NEW_CONTACT);
+                .as("statements of a new contact's first message").hasSize(onThisDatabase(NEW_CONTACT));
     }
 
     /**
@@ -127,7 +135,7 @@ abstract class InboundStatementsContract extends ConsoleContract {
         inbound.onInbound(message(ALICE, "p1", "Hello", Map.of("page", "/cart")));
 
         List<String> updates = statementsFor(message(ALICE, "p2", "Anyone there?", Map.of("page", "/help"))).stream()
-                .filter(sql -> sql.startsWith("UPDATE conversation SET")).toList();
+                .filter(sql -> sql.contains("UPDATE conversation SET")).toList();
 
         assertThat(updates).as("the message's update of its conversation").hasSize(1);
         Set<String> set = columnsSet(updates.get(0));
@@ -139,7 +147,9 @@ abstract class InboundStatementsContract extends ConsoleContract {
     private static final Pattern ASSIGNED = Pattern.compile("(?:SET|,)\\s*(\\w+)\\s*=");
 
     private static Set<String> columnsSet(String update) {
-        String assignments = update.substring(update.indexOf(" SET "), update.lastIndexOf(" WHERE "));
+        // on PostgreSQL the update is inside the message's insert: its SET list ends at its own WHERE
+        int set = update.indexOf(" SET ", update.indexOf("UPDATE conversation"));
+        String assignments = update.substring(set, update.indexOf(" WHERE ", set));
         Set<String> columns = new TreeSet<>();
         Matcher m = ASSIGNED.matcher(assignments);
         while (m.find()) {

@@ -91,7 +91,7 @@ abstract class InboxPersistenceContract {
         database = Database.of(ds);
         contacts = new ContactRepository(jdbc, database);
         ConversationRepository conversationRepo = new ConversationRepository(jdbc);
-        MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc));
+        MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc), database);
         LifecycleRepository lifecycleRepo = new LifecycleRepository(jdbc);
         ConversationViews views = new ConversationViews(conversationRepo, contacts, lifecycleRepo);
         InboxWiring.Identity identity = InboxWiring.identity(jdbc, tx, contacts, events::add, clock);

@@ -121,8 +121,7 @@ record CpuProbe(double millisPerRound, int rounds, long checksum, double handoff
             millis[i] = (System.nanoTime() - start) / 1e6;
             checksum = result;
         }
-        Arrays.sort(millis);
-        return new CpuProbe(millis[timedRounds / 2], timedRounds, checksum, Double.NaN, Double.NaN);
+        return new CpuProbe(median(millis), timedRounds, checksum, Double.NaN, Double.NaN);
     }
 
     /**

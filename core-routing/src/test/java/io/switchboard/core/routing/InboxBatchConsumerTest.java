@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -117,7 +118,7 @@ class InboxBatchConsumerTest {
                 .anyMatch(m -> m.providerMessageId().equals(after)));
         // another consumer thread may store the later message before this one has parked the broken one
         DeadLetterAdmin.DeadLetter parked = await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.list(100)
-                .stream().filter(d -> "{not json".equals(d.body())).findFirst(), java.util.Optional::isPresent)
+                .stream().filter(d -> "{not json".equals(d.body())).findFirst(), Optional::isPresent)
                 .orElseThrow();
         assertThat(parked.reason()).startsWith("MalformedBusMessageException: Not a valid InboundMessage");
         assertThat(parked.originalQueue()).isEqualTo("hub.inbound");

@@ -4,6 +4,8 @@ import static io.switchboard.inbox.support.Sql.ts;
 
 import io.switchboard.core.model.ChannelAddress;
 import io.switchboard.inbox.support.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,11 +27,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ContactRepository {
 
+    private final NamedParameterJdbcOperations named;
     private final JdbcClient jdbc;
     private final boolean h2;
 
-    public ContactRepository(JdbcClient jdbc, Database database) {
-        this.jdbc = jdbc;
+    public ContactRepository(NamedParameterJdbcOperations named, Database database) {
+        this.named = named;
+        this.jdbc = JdbcClient.create(named);
         this.h2 = database == Database.H2;
     }
 
@@ -63,16 +69,66 @@ public class ContactRepository {
      * its row locked until the transaction ends (the identity row is only read, as before).
      */
     public Optional<Locked> lockByIdentity(ChannelAddress address) {
-        JdbcClient.StatementSpec statement = jdbc.sql(h2 ? LOCK_BY_IDENTITY_H2 : LOCK_BY_IDENTITY)
-                .param("channel", address.channel().name())
-                .param("account", address.account())
-                .param("address", address.address());
-        if (!h2) {
-            return statement.query((rs, row) -> new Locked(rs.getLong("id"), rs.getString("display_name")))
-                    .optional();
+        return lockByIdentity(address, null);
+    }
+
+    /**
+     * A query about the contact that a caller needs right after locking it. On PostgreSQL it travels with
+     * the lock in one round trip ({@link #lockByIdentity(ChannelAddress, AfterLock)}): two statements, the
+     * second one run once the lock is held, with a snapshot of its own (the database's read-committed
+     * isolation takes one per statement), so it sees what the transaction that held the lock before
+     * committed, as a query sent after the lock would. It knows the contact only by the identity, bound as
+     * {@code :channel}, {@code :account} and {@code :address}.
+     */
+    public interface AfterLock {
+
+        /** One SQL statement, without a terminating semicolon. */
+        String sql();
+
+        /** Called with the statement's result when it ran; not called on H2, where nothing travels along. */
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * {@link #lockByIdentity(ChannelAddress)}, and on PostgreSQL {@code afterLock}'s query in the same round
+     * trip: the database runs it after the lock is held. On H2, in the hub's own process, a round trip costs
+     * nothing, and the query is not run: the caller asks its question when it needs the answer.
+     */
+    public Optional<Locked> lockByIdentity(ChannelAddress address, AfterLock afterLock) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("channel", address.channel().name())
+                .addValue("account", address.account())
+                .addValue("address", address.address());
+        if (h2) {
+            return lockOnH2(params);
         }
+        if (afterLock == null) {
+            return named.query(LOCK_BY_IDENTITY, params, ContactRepository::locked).stream().findFirst();
+        }
+        return named.execute(LOCK_BY_IDENTITY + ";\n" + afterLock.sql(), params, statement -> {
+            statement.execute();
+            Optional<Locked> locked;
+            try (ResultSet rows = statement.getResultSet()) {
+                locked = rows.next() ? Optional.of(locked(rows, 0)) : Optional.empty();
+            }
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("No result for the query sent with the contact's lock: "
+                        + afterLock.sql());
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                afterLock.read(rows);
+            }
+            return locked;
+        });
+    }
+
+    private static Locked locked(ResultSet rs, int row) throws SQLException {
+        return new Locked(rs.getLong("id"), rs.getString("display_name"));
+    }
+
+    private Optional<Locked> lockOnH2(MapSqlParameterSource params) {
         KeyHolder locked = new GeneratedKeyHolder();
-        if (statement.update(locked, "id", "display_name") == 0) {
+        if (named.update(LOCK_BY_IDENTITY_H2, params, locked, new String[] {"id", "display_name"}) == 0) {
             return Optional.empty();
         }
         Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

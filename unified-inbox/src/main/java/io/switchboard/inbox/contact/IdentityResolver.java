@@ -40,14 +40,22 @@ public class IdentityResolver {
         }
     }
 
-    public Resolved resolve(ChannelAddress customer, String displayName, Map<String, String> context, Instant now) {
+    /**
+     * The contact a customer message belongs to, created for a new customer.
+     *
+     * @param afterLock a query about a known customer's contact that may travel with its lock (see
+     *                  {@link ContactRepository#lockByIdentity(ChannelAddress, ContactRepository.AfterLock)}); it is
+     *                  not run for a new customer, one that a widget's signed claims identify, or on H2
+     */
+    public Resolved resolve(ChannelAddress customer, String displayName, Map<String, String> context, Instant now,
+                            ContactRepository.AfterLock afterLock) {
         VisitorClaims claims = VisitorClaims.of(customer, context);
         Resolved resolved;
         if (claims.verified()) {
             resolved = verified(customer, displayName, claims, contacts.findByIdentity(customer), now);
         } else {
             // the common case, a known customer: found and locked in one statement
-            resolved = contacts.lockByIdentity(customer)
+            resolved = contacts.lockByIdentity(customer, afterLock)
                     .map(known -> new Resolved(known.id(), false, true, known.displayName() != null))
                     .orElseGet(() -> unverified(customer, displayName, now));
         }

@@ -116,11 +116,16 @@ class ConversationRepository {
      * its {@linkplain ConversationRecord#lastText preview}.
      */
     Optional<ConversationRecord> findOpen(long contactId) {
-        return jdbc.sql(SELECT_WITHOUT_PREVIEW
-                        + " WHERE c.contact_id = :contact AND c.status <> 'RESOLVED' ORDER BY c.id DESC LIMIT 1")
+        return jdbc.sql(openOf(":contact"))
                 .param("contact", contactId)
                 .query(ConversationRepository::map)
                 .list().stream().findFirst();
+    }
+
+    /** {@link #findOpen}'s query, for the contact whose id {@code contactId} (a parameter or a column) gives. */
+    static String openOf(String contactId) {
+        return SELECT_WITHOUT_PREVIEW + " WHERE c.contact_id = " + contactId
+                + " AND c.status <> 'RESOLVED' ORDER BY c.id DESC LIMIT 1";
     }
 
     /** The customer's current conversation: the non-resolved one, else the latest. */
@@ -267,7 +272,7 @@ class ConversationRepository {
                 .query(ConversationRepository::map).list();
     }
 
-    private static ConversationRecord map(ResultSet rs, int row) throws SQLException {
+    static ConversationRecord map(ResultSet rs, int row) throws SQLException {
         return new ConversationRecord(rs.getLong("id"), rs.getLong("contact_id"),
                 ConversationStatus.valueOf(rs.getString("status")), rs.getString("last_channel"),
                 rs.getString("last_account"), rs.getString("last_address"), rs.getString("context"),

@@ -178,7 +178,9 @@ class InboundService implements InboundHandler {
         }
         Instant now = clock.instant();
         List<HubEvent> out = new ArrayList<>();
-        IdentityResolver.Resolved contact = identities.resolve(m.customer(), m.displayName(), m.context(), now);
+        OpenConversationLookup openLookup = new OpenConversationLookup(conversations);
+        IdentityResolver.Resolved contact = identities.resolve(m.customer(), m.displayName(), m.context(), now,
+                openLookup);
         long contactId = contact.contactId();
         if (!contact.locked()) {
             contacts.lock(contactId);
@@ -191,7 +193,7 @@ class InboundService implements InboundHandler {
             contacts.nameIfUnnamed(contactId, m.displayName(), now);
         }
         // a contact created just now has no conversation of its own yet (a mail may still reply into another's)
-        Optional<ConversationRecord> open = threading.continued(m, contactId, !contact.created())
+        Optional<ConversationRecord> open = threading.continued(m, contactId, !contact.created(), openLookup)
                 .or(() -> contact.created() ? Optional.empty() : reopening.recentlyResolved(m, contactId, now));
         long conversationId = open.map(ConversationRecord::id)
                 .orElseGet(() -> conversations.create(contactId, m.thread().subject(), now));

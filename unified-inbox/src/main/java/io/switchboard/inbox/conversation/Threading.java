@@ -28,8 +28,10 @@ class Threading {
      * Empty when the message starts a new conversation. Call with the contact locked.
      *
      * @param mayHaveOne false for a contact created in this transaction: it has no conversation to look for
+     * @param open       where the contact's open conversation is found (it may have come with the contact's lock)
      */
-    Optional<ConversationRecord> continued(InboundMessage message, long contactId, boolean mayHaveOne) {
+    Optional<ConversationRecord> continued(InboundMessage message, long contactId, boolean mayHaveOne,
+                                           OpenConversationLookup open) {
         ThreadHints hints = message.thread();
         if (hints.conversationToken() != null && !hints.conversationToken().isBlank()) {
             Optional<ConversationRecord> byToken = conversations.findByToken(hints.conversationToken().trim());
@@ -47,7 +49,7 @@ class Threading {
         if (byReference.isPresent()) {
             return Optional.of(current(byReference.get()));
         }
-        return mayHaveOne ? conversations.findOpen(contactId) : Optional.empty();
+        return mayHaveOne ? open.findOpen(contactId) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.switchboard.inbox.contact;
 import io.switchboard.core.spi.EventPublisher;
 import io.switchboard.inbox.support.Database;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -21,11 +23,13 @@ public final class InboxWiring {
     }
 
     /** Contact merges that tell routing (as in the app), for routing's tests. */
-    public static ContactMerges merges(JdbcClient jdbc, Database database, TransactionOperations tx,
+    public static ContactMerges merges(DataSource dataSource, JdbcClient jdbc, TransactionOperations tx,
                                        EventPublisher events, Clock clock,
                                        io.switchboard.inbox.routing.RoutingHooks routing) {
         IdentityKeys keys = new IdentityKeys(jdbc);
-        return new ContactMerges(tx, new ContactRepository(jdbc, database), new MergeRepository(jdbc),
+        ContactRepository contacts = new ContactRepository(new NamedParameterJdbcTemplate(dataSource),
+                Database.of(dataSource));
+        return new ContactMerges(tx, contacts, new MergeRepository(jdbc),
                 new MergeSuggestions(jdbc, keys), events, clock, routing);
     }
 

@@ -22,6 +22,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -53,7 +54,8 @@ class H2InboundDurabilityTest {
         dataSource = new DurableH2DataSource(h2);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        ContactRepository contacts = new ContactRepository(jdbc, Database.of(dataSource));
+        ContactRepository contacts = new ContactRepository(new NamedParameterJdbcTemplate(dataSource),
+                Database.of(dataSource));
         ConversationRepository conversations = new ConversationRepository(jdbc);
         MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc), Database.H2);
         LifecycleRepository lifecycle = new LifecycleRepository(jdbc);

@@ -41,6 +41,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -89,7 +90,7 @@ abstract class InboxPersistenceContract {
         jdbc = JdbcClient.create(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         database = Database.of(ds);
-        contacts = new ContactRepository(jdbc, database);
+        contacts = new ContactRepository(new NamedParameterJdbcTemplate(ds), database);
         ConversationRepository conversationRepo = new ConversationRepository(jdbc);
         MessageRepository messages = new MessageRepository(jdbc, new AttachmentRepository(jdbc), database);
         LifecycleRepository lifecycleRepo = new LifecycleRepository(jdbc);
@@ -401,6 +402,43 @@ abstract class InboxPersistenceContract {
         }
         Optional<ContactRepository.Locked> unknown = tx.execute(status -> contacts.lockByIdentity(BOB));
         assertThat(unknown).isEmpty();
+    }
+
+    /**
+     * A message that waits for its contact's lock continues the conversation that the lock's holder opened: it
+     * looks for the open conversation only once it holds the lock (on PostgreSQL in the round trip that takes the
+     * lock, as a statement of its own whose snapshot is taken after it).
+     */
+    @Test
+    void aMessageThatWaitsForItsContactContinuesTheConversationTheLockHolderOpened() throws Exception {
+        inbound.onInbound(message(ALICE, "p1", "Hello", Map.of()));
+        conversations.changeStatus(conversations.list(null, 10).get(0).id(), "RESOLVED");
+        clock.advance(lifecycle.reopenWithin().plusMinutes(1));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> holder = pool.submit(() -> tx.execute(status -> {
+                long alice = contacts.lockByIdentity(ALICE).orElseThrow().id();
+                long opened = new ConversationRepository(jdbc).create(alice, null, clock.instant());
+                held.countDown();
+                await(release);
+                return opened;
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> waiting = pool.submit(() -> inbound.onInbound(message(ALICE, "p2", "Still there?", Map.of())));
+
+            assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            long opened = holder.get(10, TimeUnit.SECONDS);
+            waiting.get(10, TimeUnit.SECONDS);
+
+            assertThat(conversations.messages(opened)).extracting(MessageView::text).containsExactly("Still there?");
+            assertThat(conversations.list(null, 10)).extracting(ConversationView::id).containsExactly(opened);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     private static void await(CountDownLatch latch) {

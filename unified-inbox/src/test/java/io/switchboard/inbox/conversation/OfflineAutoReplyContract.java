@@ -44,7 +44,7 @@ abstract class OfflineAutoReplyContract extends IdentityLifecycleContract {
             beans.addBean("teamHours", hours);
         }
         ConversationRepository repo = new ConversationRepository(jdbc);
-        ConversationViews views = new ConversationViews(repo, new ContactRepository(jdbc, database), new LifecycleRepository(jdbc));
+        ConversationViews views = new ConversationViews(repo, contacts, new LifecycleRepository(jdbc));
         return new AutoReplies(new AutoReplyProperties(enabled,
                 "Hi {{contact.name}}, we are closed; we reply {{next_open}}."), repo, views, replies,
                 beans.getBeanProvider(TeamHours.class), clock);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.model.EventType;
 import io.switchboard.inbox.routing.RoutingProperties.Strategy;
-import io.switchboard.inbox.support.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -363,7 +362,7 @@ abstract class RoutingContract {
         long merged = hub.contact("Vera (mail)");
         long chat = hub.conversation(kept, "WEBCHAT", "vera", "Hi", null, later(1));
         long mail = hub.conversation(merged, "EMAIL", "vera@example.com", "Hi", null, later(2));
-        io.switchboard.inbox.contact.InboxWiring.merges(hub.jdbc, Database.of(dataSource), hub.store.tx(),
+        io.switchboard.inbox.contact.InboxWiring.merges(dataSource, hub.jdbc, hub.store.tx(),
                         hub.events::add, clock, hub.hooks)
                 .merge(kept, merged, "ada", "same person");
 

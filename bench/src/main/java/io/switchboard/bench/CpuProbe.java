@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,19 @@ import javax.crypto.spec.SecretKeySpec;
  * project's slow days: on 2026-11-28 it took 47–55 ms a round, as on the day before, while the web stack's floor cost
  * three to five times as much as on the fast days. Whether these two follow such days, runs on a fast day will tell.
  *
+ * <p>Last, the first touch of memory the process has not used before: the kernel maps each 4 KiB page on its first
+ * write. On that same day one took 11–15 µs on an idle machine and up to 115 µs under the bench's load (a small C
+ * program), and a hub's start-up makes about 94,000 of them (its minor page faults until healthy).
+ *
  * @param millisPerRound the median time of one round of the work, once warmed up (the JIT has compiled it)
  * @param rounds         how many rounds were timed
  * @param checksum       the result of the work, the same on every run (it keeps the JIT from dropping the work)
  * @param handoffMicros  the median time of one round trip between two threads that sleep until woken (µs)
  * @param loopbackMicros the median time of one round trip of a byte over loopback TCP (µs)
+ * @param pageTouchMicros the median time to write to a 4 KiB page of memory for the first time (µs)
  */
-record CpuProbe(double millisPerRound, int rounds, long checksum, double handoffMicros, double loopbackMicros) {
+record CpuProbe(double millisPerRound, int rounds, long checksum, double handoffMicros, double loopbackMicros,
+                double pageTouchMicros) {
 
     static final int WARMUP_ROUNDS = 10;
     static final int TIMED_ROUNDS = 9;
@@ -54,14 +61,21 @@ record CpuProbe(double millisPerRound, int rounds, long checksum, double handoff
 
     /** Round trips timed in each batch of the hand-off and loopback measures (the first batch warms up). */
     static final int ROUND_TRIPS_PER_BATCH = 1_000;
+    /** Pages first touched in each batch of the page-touch measure: 4 MiB (ten batches fit the probe's JVM). */
+    static final int PAGES_PER_BATCH = 1_024;
+    static final int PAGE_BYTES = 4_096;
 
-    /** Prints one line, {@code <ms per round> <rounds> <checksum> <hand-off µs> <loopback µs>}, for {@link #inOwnJvm}. */
+    /**
+     * Prints one line, {@code <ms per round> <rounds> <checksum> <hand-off µs> <loopback µs> <page touch µs>}, for
+     * {@link #inOwnJvm}.
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         CpuProbe cpu = measure(WARMUP_ROUNDS, TIMED_ROUNDS);
         double handoff = handoffMicros(TIMED_ROUNDS, ROUND_TRIPS_PER_BATCH);
         double loopback = loopbackMicros(TIMED_ROUNDS, ROUND_TRIPS_PER_BATCH);
+        double pageTouch = pageTouchMicros(TIMED_ROUNDS, PAGES_PER_BATCH);
         System.out.println(cpu.millisPerRound() + " " + cpu.rounds() + " " + cpu.checksum() + " " + handoff + " "
-                + loopback);
+                + loopback + " " + pageTouch);
     }
 
     /** The probe in a JVM of its own, as {@link #JVM_OPTIONS} say; null (and why on stderr) if that fails. */
@@ -101,14 +115,14 @@ record CpuProbe(double millisPerRound, int rounds, long checksum, double handoff
     static CpuProbe parse(String output) {
         String[] lines = output.split("\n");
         String[] parts = lines[lines.length - 1].strip().split(" ");
-        if (parts.length != 5) {
+        if (parts.length != 6) {
             throw new IllegalArgumentException("not a CPU probe's result: " + output);
         }
         return new CpuProbe(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]),
-                Double.parseDouble(parts[3]), Double.parseDouble(parts[4]));
+                Double.parseDouble(parts[3]), Double.parseDouble(parts[4]), Double.parseDouble(parts[5]));
     }
 
-    /** The CPU work alone (no hand-off or loopback figure: NaN). */
+    /** The CPU work alone (no hand-off, loopback or page-touch figure: NaN). */
     static CpuProbe measure(int warmupRounds, int timedRounds) {
         long checksum = 0;
         for (int i = 0; i < warmupRounds; i++) {
@@ -121,7 +135,7 @@ record CpuProbe(double millisPerRound, int rounds, long checksum, double handoff
             millis[i] = (System.nanoTime() - start) / 1e6;
             checksum = result;
         }
-        return new CpuProbe(median(millis), timedRounds, checksum, Double.NaN, Double.NaN);
+        return new CpuProbe(median(millis), timedRounds, checksum, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /**
@@ -202,6 +216,25 @@ record CpuProbe(double millisPerRound, int rounds, long checksum, double handoff
             echo.join(10_000);
             return median(micros);
         }
+    }
+
+    /**
+     * Median µs to write to a 4 KiB page of memory for the first time: {@code batches} timed batches, after one that
+     * warms up, each a new block of {@code pagesPerBatch} pages outside the heap, which the JVM fills with zeros as
+     * it allocates it (one write to every page; the zeros themselves take a fraction of a µs a page). The blocks
+     * are kept until the probe ends, so no batch gets back memory an earlier one touched.
+     */
+    static double pageTouchMicros(int batches, int pagesPerBatch) {
+        List<ByteBuffer> kept = new ArrayList<>();
+        double[] micros = new double[batches];
+        for (int batch = -1; batch < batches; batch++) {
+            long start = System.nanoTime();
+            kept.add(ByteBuffer.allocateDirect(pagesPerBatch * PAGE_BYTES));
+            if (batch >= 0) {
+                micros[batch] = (System.nanoTime() - start) / 1e3 / pagesPerBatch;
+            }
+        }
+        return kept.size() == batches + 1 ? median(micros) : Double.NaN;
     }
 
     private static double median(double[] values) {

@@ -125,8 +125,9 @@ final class HubRun {
         CpuProbe speed = CpuProbe.inOwnJvm();
         if (speed != null) {
             log("%s: %.1f ms per round of the CPU probe (fixed work on one thread), %.1f µs per hand-off between two"
-                    + " threads, %.1f µs per loopback round trip (lower is faster)", what, speed.millisPerRound(),
-                    speed.handoffMicros(), speed.loopbackMicros());
+                    + " threads, %.1f µs per loopback round trip, %.1f µs per first touch of a page of memory (lower is"
+                    + " faster)", what, speed.millisPerRound(), speed.handoffMicros(), speed.loopbackMicros(),
+                    speed.pageTouchMicros());
         }
         return speed;
     }

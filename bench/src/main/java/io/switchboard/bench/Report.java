@@ -27,7 +27,8 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
         row(rows, "  and just before / after this database's sustained phase", "—",
                 r -> fmt(r.referenceBefore().messagesPerSecond()) + " / " + fmt(r.referenceAfter().messagesPerSecond()));
         row(rows, "machine speed: CPU probe, ms per round of fixed one-thread work; µs per hand-off between two threads;"
-                + " µs per loopback round trip (lower is faster), at the start of the run / before this database's"
+                + " µs per loopback round trip; µs per first touch of a page of memory (lower is faster), at the start"
+                + " of the run / before this database's"
                 + " sustained phase", "", r -> probe(machineSpeed) + " / " + probe(r.machineSpeed()));
         row(rows, "warm-up before it, not counted (s; JIT compilers' share of a core over its last 10 s)", "",
                 r -> warmup(r.warmup()));
@@ -195,7 +196,7 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
     }
 
     private static String probe(CpuProbe speed) {
-        return speed == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f; %.1f; %.1f", speed.millisPerRound(),
-                speed.handoffMicros(), speed.loopbackMicros());
+        return speed == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f; %.1f; %.1f; %.1f",
+                speed.millisPerRound(), speed.handoffMicros(), speed.loopbackMicros(), speed.pageTouchMicros());
     }
 }

@@ -137,6 +137,7 @@ class BenchSmokeIT {
         assertThat(json.path("machineSpeed").path("millisPerRound").asDouble()).isPositive();
         assertThat(json.path("machineSpeed").path("handoffMicros").asDouble()).isPositive();
         assertThat(json.path("machineSpeed").path("loopbackMicros").asDouble()).isPositive();
+        assertThat(json.path("machineSpeed").path("pageTouchMicros").asDouble()).isPositive();
         assertThat(json.path("runs").get(0).path("machineSpeed").path("checksum").asLong())
                 .isEqualTo(json.path("machineSpeed").path("checksum").asLong());
         assertThat(json.path("settings").path("idleBeforeRateSeconds").asInt()).isEqualTo(1);

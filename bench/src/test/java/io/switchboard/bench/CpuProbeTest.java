@@ -21,20 +21,24 @@ class CpuProbeTest {
         assertThat(own.checksum()).isEqualTo(here.checksum()).isEqualTo(CpuProbe.round());
         assertThat(own.handoffMicros()).isPositive();
         assertThat(own.loopbackMicros()).isPositive();
+        assertThat(own.pageTouchMicros()).isPositive();
     }
 
     @Test
     void aHandOffAndALoopbackRoundTripTakeTimeAndEnd() throws Exception {
         assertThat(CpuProbe.handoffMicros(3, 200)).isPositive().isLessThan(100_000);
         assertThat(CpuProbe.loopbackMicros(3, 200)).isPositive().isLessThan(100_000);
+        assertThat(CpuProbe.pageTouchMicros(3, 64)).isPositive().isLessThan(100_000);
     }
 
     @Test
     void readsWhatItsOwnJvmPrintedAfterAnyWarningOfTheJvm() {
-        CpuProbe probe = CpuProbe.parse("OpenJDK 64-Bit Server VM warning: something\n52.25 9 -1234 18.5 24.25\n");
+        CpuProbe probe = CpuProbe.parse("OpenJDK 64-Bit Server VM warning: something\n52.25 9 -1234 18.5 24.25 12.5\n");
 
-        assertThat(probe).isEqualTo(new CpuProbe(52.25, 9, -1234, 18.5, 24.25));
+        assertThat(probe).isEqualTo(new CpuProbe(52.25, 9, -1234, 18.5, 24.25, 12.5));
         assertThatThrownBy(() -> CpuProbe.parse("52.25 9 -1234")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CpuProbe.parse("52.25 9 -1234 18.5 24.25")).as("a probe of an older bench")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CpuProbe.parse("Error: Could not find or load main class"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a CPU probe's result");
     }

@@ -41,7 +41,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Last, the first touch of memory the process has not used before: the kernel maps each 4 KiB page on its first
  * write. On that same day one took 11–15 µs on an idle machine and up to 115 µs under the bench's load (a small C
- * program), and a hub's start-up makes about 94,000 of them (its minor page faults until healthy).
+ * program), and a hub's start-up makes about 100,000 of them (its minor page faults until healthy).
  *
  * @param millisPerRound the median time of one round of the work, once warmed up (the JIT has compiled it)
  * @param rounds         how many rounds were timed

@@ -50,17 +50,19 @@ final class HubProcess implements AutoCloseable {
     private final Database database;
     private final long startupMillis;
     private final long startupCpuMillis;
+    private final long startupPageFaults;
     private final HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HubProcess(Process process, int port, Path dataDir, Database database, long startupMillis,
-                       long startupCpuMillis) {
+                       long startupCpuMillis, long startupPageFaults) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
         this.database = database;
         this.startupMillis = startupMillis;
         this.startupCpuMillis = startupCpuMillis;
+        this.startupPageFaults = startupPageFaults;
     }
 
     /** What to say when the hub jar to measure is not there; empty when it is. */
@@ -98,10 +100,11 @@ final class HubProcess implements AutoCloseable {
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("hub.log").toFile()).start();
-        HubProcess hub = new HubProcess(process, port, dataDir, database, 0, 0);
+        HubProcess hub = new HubProcess(process, port, dataDir, database, 0, 0, 0);
         try {
             long millis = hub.awaitHealthy(begin);
-            HubProcess started = new HubProcess(process, port, dataDir, database, millis, hub.cpuMillis());
+            HubProcess started = new HubProcess(process, port, dataDir, database, millis, hub.cpuMillis(),
+                    hub.pageFaults());
             if (Files.isRegularFile(archive) && started.archiveRefused()) {
                 HubRun.log("WARNING: the JVM did not use the class data sharing archive %s (JDK 17 ties it to the"
                         + " folder it was made in: a copied app/ loses it). This hub starts and warms up slower than"
@@ -183,6 +186,29 @@ final class HubProcess implements AutoCloseable {
     /** CPU time (user + system, all threads) the hub had used when it first answered healthy; -1 when unknown. */
     long startupCpuMillis() {
         return startupCpuMillis;
+    }
+
+    /**
+     * Minor page faults the hub had made when it first answered healthy: each the first touch of a page of memory
+     * (or of a file it maps), which this machine makes slow ({@link CpuProbe#pageTouchMicros}); -1 when unknown.
+     */
+    long startupPageFaults() {
+        return startupPageFaults;
+    }
+
+    /** Minor page faults of the hub's process so far (Linux {@code /proc/<pid>/stat}, {@code minflt}); -1 when unknown. */
+    long pageFaults() {
+        try {
+            return minorFaults(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
+        } catch (IOException | RuntimeException unknown) {
+            return -1; // not Linux, or the hub is gone
+        }
+    }
+
+    /** {@code minflt}, the tenth field of a {@code /proc/<pid>/stat} line; the second, the name, may hold spaces. */
+    static long minorFaults(String stat) {
+        String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(afterName[7]);
     }
 
     /**

@@ -13,6 +13,7 @@ final class HubRun {
      * @param startupMillis    start-up to healthy on the embedded defaults: no connector but the web chat (as an
      *                         admin's first start), on the run's database
      * @param rssIdleMiB       resident memory of that hub, idle
+     * @param startupPageFaults that hub's minor page faults until healthy (first touches of memory; -1 if unknown)
      * @param startupConnectorsMillis start-up of the hub the phases then run against, with the connectors of every
      *                         channel the run drives on (pointing at the bench's fakes)
      * @param warmup           the uncounted load before the sustained phase, and the JIT compilers' CPU at its end
@@ -23,7 +24,8 @@ final class HubRun {
      * @param ratioToRunReference the same over the reference measured at the start of the run
      * @param machineSpeed     the {@link CpuProbe} just before the sustained phase (the hub idle); null if it failed
      */
-    record Result(String database, long startupMillis, double rssIdleMiB, long startupConnectorsMillis,
+    record Result(String database, long startupMillis, double rssIdleMiB, long startupPageFaults,
+                  long startupConnectorsMillis,
                   WarmUp.Result warmup, InboundPhases.Throughput inbound, ReferenceBroker.Result referenceBefore,
                   ReferenceBroker.Result referenceAfter, double ratioToReference, double ratioToRunReference,
                   InboundPhases.FixedRate latencyAtRate,
@@ -55,7 +57,7 @@ final class HubRun {
         }
     }
 
-    private record Idle(long startupMillis, double rssMiB) {
+    private record Idle(long startupMillis, double rssMiB, long pageFaults) {
     }
 
     /**
@@ -66,9 +68,10 @@ final class HubRun {
         log("%s: starting the hub on its defaults (web chat, no other connector)", database.name());
         HubProcess hub = HubProcess.start(options, database, java.util.Map.of(), null);
         try {
-            log("%s: healthy after %d ms on its defaults", database.name(), hub.startupMillis());
+            log("%s: healthy after %d ms on its defaults (%,d page faults)", database.name(), hub.startupMillis(),
+                    hub.startupPageFaults());
             Thread.sleep(3000); // let start-up work (JIT, pools) settle before the idle footprint is read
-            return new Idle(hub.startupMillis(), hub.rssMiB());
+            return new Idle(hub.startupMillis(), hub.rssMiB(), hub.startupPageFaults());
         } finally {
             hub.discard(null);
         }
@@ -114,8 +117,8 @@ final class HubRun {
         ConnectionsPhase.Result connections = ConnectionsPhase.run(hub, traffic, agent, options.connections());
         log("%s: %d connected, %d replies delivered, %.1f KiB heap each", db, connections.connected(),
                 connections.delivered(), connections.heapPerConnectionKiB());
-        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), hub.startupMillis(), warmup, inbound, before,
-                after,
+        return new Result(db, defaults.startupMillis(), defaults.rssMiB(), defaults.pageFaults(), hub.startupMillis(),
+                warmup, inbound, before, after,
                 inbound.visiblePerSecond() / adjacent, inbound.visiblePerSecond() / referencePerSecond,
                 atRate, nearSaturation, outbound, floor, connections, channels, Machine.load(), speed);
     }

@@ -17,8 +17,12 @@ final class StartupRuns {
     static final String DEFAULTS = "defaults";
     static final String CONNECTORS = "connectors";
 
-    /** @param hub {@link #DEFAULTS} or {@link #CONNECTORS} */
-    record Start(String database, String hub, int run, long wallMillis, long cpuMillis, String loadBefore) {
+    /**
+     * @param hub        {@link #DEFAULTS} or {@link #CONNECTORS}
+     * @param pageFaults minor page faults until healthy: first touches of memory ({@link HubProcess#startupPageFaults})
+     */
+    record Start(String database, String hub, int run, long wallMillis, long cpuMillis, long pageFaults,
+                 String loadBefore) {
     }
 
     private StartupRuns() {
@@ -57,9 +61,11 @@ final class StartupRuns {
         String load = Machine.load();
         HubProcess hub = HubProcess.start(options, database, connectors, null);
         try {
-            HubRun.log("%s #%d, %s: healthy after %,d ms wall, %,d ms CPU (load before: %s)", database.name(), run,
-                    kind, hub.startupMillis(), hub.startupCpuMillis(), load);
-            return new Start(database.name(), kind, run, hub.startupMillis(), hub.startupCpuMillis(), load);
+            HubRun.log("%s #%d, %s: healthy after %,d ms wall, %,d ms CPU, %,d page faults (load before: %s)",
+                    database.name(), run, kind, hub.startupMillis(), hub.startupCpuMillis(), hub.startupPageFaults(),
+                    load);
+            return new Start(database.name(), kind, run, hub.startupMillis(), hub.startupCpuMillis(),
+                    hub.startupPageFaults(), load);
         } finally {
             hub.discard(null);
         }
@@ -67,19 +73,20 @@ final class StartupRuns {
 
     static String table(List<Start> starts) {
         StringBuilder t = new StringBuilder("| database | hub | run | wall to healthy (ms) | CPU to healthy (ms)"
-                + " | load before |\n|---|---|---|---|---|---|\n");
+                + " | page faults to healthy | load before |\n|---|---|---|---|---|---|---|\n");
         for (Start s : starts) {
-            t.append(String.format("| %s | %s | %d | %,d | %,d | %s |%n", s.database(), s.hub(), s.run(),
-                    s.wallMillis(), s.cpuMillis(), s.loadBefore()));
+            t.append(String.format("| %s | %s | %d | %,d | %,d | %,d | %s |%n", s.database(), s.hub(), s.run(),
+                    s.wallMillis(), s.cpuMillis(), s.pageFaults(), s.loadBefore()));
         }
         for (String db : starts.stream().map(Start::database).distinct().toList()) {
             for (String kind : List.of(DEFAULTS, CONNECTORS)) {
                 List<Start> mine = starts.stream().filter(s -> s.database().equals(db) && s.hub().equals(kind))
                         .toList();
                 if (!mine.isEmpty()) {
-                    t.append(String.format("| %s | %s | median of %d | %,d | %,d | |%n", db, kind, mine.size(),
+                    t.append(String.format("| %s | %s | median of %d | %,d | %,d | %,d | |%n", db, kind, mine.size(),
                             median(mine.stream().map(Start::wallMillis).toList()),
-                            median(mine.stream().map(Start::cpuMillis).toList())));
+                            median(mine.stream().map(Start::cpuMillis).toList()),
+                            median(mine.stream().map(Start::pageFaults).toList())));
                 }
             }
         }

@@ -34,6 +34,7 @@ class BenchSmokeIT {
         HubRun.Result h2 = report.runs().get(0);
         assertThat(h2.startupMillis()).isPositive();
         assertThat(h2.rssIdleMiB()).isPositive();
+        assertThat(h2.startupPageFaults()).as("first touches of memory until healthy").isGreaterThan(1_000);
         assertThat(h2.startupConnectorsMillis()).isPositive();
         // the warm-up ran until the JIT was quiet or, as in so short a run, until its cap; the JIT's CPU was read
         assertThat(h2.warmup().auto()).isTrue();

@@ -190,7 +190,8 @@ final class HubProcess implements AutoCloseable {
 
     /**
      * Minor page faults the hub had made when it first answered healthy: each the first touch of a page of memory
-     * (or of a file it maps), which this machine makes slow ({@link CpuProbe#pageTouchMicros}); -1 when unknown.
+     * (or of a file it maps), which a virtual machine can make slow ({@link CpuProbe#pageTouchMicros}); -1 when
+     * unknown.
      */
     long startupPageFaults() {
         return startupPageFaults;

@@ -78,7 +78,8 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
                 r -> String.format("%.1f", r.connections().heapPerConnectionKiB()));
         row(rows, "start-up to healthy, embedded defaults (ms)", "≤ 10,000", r -> fmt(r.startupMillis()));
         row(rows, "resident memory idle, embedded defaults (MiB)", "", r -> fmt(r.rssIdleMiB()));
-        row(rows, "  first touches of memory until healthy (minor page faults)", "", r -> r.startupPageFaults() < 0 ? "–" : fmt(r.startupPageFaults()));
+        row(rows, "  first touches of memory until healthy (minor page faults)", "",
+                r -> r.startupPageFaults() < 0 ? "–" : fmt(r.startupPageFaults()));
         row(rows, "start-up to healthy, the run's connectors on (ms)", "", r -> fmt(r.startupConnectorsMillis()));
         StringBuilder out = new StringBuilder();
         out.append(table(rows));

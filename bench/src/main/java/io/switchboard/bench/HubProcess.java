@@ -183,6 +183,10 @@ final class HubProcess implements AutoCloseable {
         return startupMillis;
     }
 
+    Database database() {
+        return database;
+    }
+
     /** CPU time (user + system, all threads) the hub had used when it first answered healthy; -1 when unknown. */
     long startupCpuMillis() {
         return startupCpuMillis;

@@ -26,7 +26,8 @@ final class InboundPhases {
      * idle ({@code settleMillis}): what the hub sustains when the work a message leaves behind is counted too. The
      * CPU and disk figures per message cover the same span. {@code acceptedPerSecondByKind}: the accepted rate of each
      * kind of sender ({@link #WEBHOOK}, {@link #CHAT}, or the channel's name): closed loop, the kind answered sooner
-     * sends more, so the mix is the load's, not a fixed one.
+     * sends more, so the mix is the load's, not a fixed one. {@code databaseServerPerMessage}: a PostgreSQL server on
+     * this machine, its CPU and its processes' wake-ups (round trips) per message over the same span; null without one.
      */
     record Throughput(double acceptedPerSecond, double visiblePerSecond, double untilIdlePerSecond, long accepted,
                       long visible, long failed, long drainMillis, long settleMillis, double seconds,
@@ -34,7 +35,8 @@ final class InboundPhases {
                       double hubCpuMillisPerMessage, double machineCpuMillisPerMessage,
                       double hubWrittenKiBPerMessage, Map<String, Double> hubCpuMillisPerMessageByThread,
                       ThreadCpu.Switches hubContextSwitchesPerMessage,
-                      Map<String, Double> acceptedPerSecondByKind) {
+                      Map<String, Double> acceptedPerSecondByKind,
+                      DatabaseServer.PerMessage databaseServerPerMessage) {
 
         /** 85 % of what agents saw per second (at least 1): a rate the hub sustains, so latency is not a growing queue. */
         int nearSaturation() {
@@ -156,6 +158,9 @@ final class InboundPhases {
         Map<Long, ThreadCpu.Task> threadsBefore = traffic.hub.threads();
         long machineBefore = Machine.busyMillis();
         long writtenBefore = traffic.hub.writtenBytes();
+        // a PostgreSQL server on this machine (none is asked for on H2, though one may run here)
+        boolean server = traffic.hub.database().jdbcUrl() != null;
+        Map<Long, ThreadCpu.Task> serverBefore = server ? DatabaseServer.sample() : Map.of();
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         ExecutorService workers = Executors.newFixedThreadPool(senders.size(), Traffic.daemon("bench-load"));
@@ -193,12 +198,15 @@ final class InboundPhases {
                 : (machineAfter - machineBefore) / (double) visible;
         // and what it wrote to disk per message (journal and database): the disk is what the bus alone is bound by
         long writtenAfter = traffic.hub.writtenBytes();
+        DatabaseServer.PerMessage serverPerMessage = DatabaseServer.perMessage(serverBefore,
+                server ? DatabaseServer.sample() : Map.of(), visible).orElse(null);
         double kibPerMessage = visible == 0 || writtenBefore < 0 || writtenAfter < 0 ? Double.NaN
                 : (writtenAfter - writtenBefore) / 1024.0 / visible;
         return new Throughput(accepted.get() / seconds, visibleInWindow / seconds,
                 visible / (seconds + (drain + settle) / 1000.0), accepted.get(), visible,
                 traffic.failed.get() - failedBefore, drain, settle, seconds, latencies.summary(),
-                cpuPerMessage, machinePerMessage, kibPerMessage, byThread, switches, perSecond(acceptedByKind, seconds));
+                cpuPerMessage, machinePerMessage, kibPerMessage, byThread, switches, perSecond(acceptedByKind, seconds),
+                serverPerMessage);
     }
 
     private static Map<String, Double> perSecond(Map<String, AtomicLong> counts, double seconds) {

@@ -52,6 +52,8 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
                         "%.1f", r.inbound().hubContextSwitchesPerMessage().preempted()));
         row(rows, "machine CPU per inbound message (ms, all processes: hub, local database, load generator)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.2f", r.inbound().machineCpuMillisPerMessage()));
+        row(rows, "PostgreSQL server on this machine, per inbound message: CPU (ms); its processes' wake-ups (each a"
+                + " statement sent on its own: a round trip)", "", r -> serverPerMessage(r.inbound()));
         row(rows, "hub disk writes per inbound message (KiB)", "",
                 r -> String.format(java.util.Locale.ROOT, "%.1f", r.inbound().hubWrittenKiBPerMessage()));
         row(rows, "inbound incl. the backlog and the work left behind, until the hub is idle (msg/s; drain, then idle after, s)",
@@ -195,6 +197,12 @@ record Report(String startedAt, Machine machine, CpuProbe machineSpeed, Map<Stri
         return String.format(java.util.Locale.ROOT, "%.1f; %.1f; %.1f; %.1f", switches.waits(),
                 switches.waitsByKind().get("web"), switches.waitsByKind().get("inbox"),
                 switches.waitsByKind().get("broker"));
+    }
+
+    private static String serverPerMessage(InboundPhases.Throughput inbound) {
+        DatabaseServer.PerMessage server = inbound.databaseServerPerMessage();
+        return server == null ? "–" : String.format(java.util.Locale.ROOT, "%.2f; %.1f", server.cpuMillis(),
+                server.wakeUps());
     }
 
     private static String probe(CpuProbe speed) {

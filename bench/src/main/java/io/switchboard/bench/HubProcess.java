@@ -212,8 +212,7 @@ final class HubProcess implements AutoCloseable {
 
     /** {@code minflt}, the tenth field of a {@code /proc/<pid>/stat} line; the second, the name, may hold spaces. */
     static long minorFaults(String stat) {
-        String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(afterName[7]);
+        return Long.parseLong(ThreadCpu.fieldsAfterName(stat)[7]);
     }
 
     /**

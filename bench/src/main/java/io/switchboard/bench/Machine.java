@@ -32,8 +32,7 @@ record Machine(int cores, long memoryMiB, String cpuModel, String javaVersion, S
         for (int field : new int[] {1, 2, 3, 6, 7}) {
             ticks += Long.parseLong(first[field]);
         }
-        // the kernel counts in USER_HZ ticks, 100 per second on Linux
-        return ticks * 10;
+        return ThreadCpu.millis(ticks);
     }
 
     private static long readMemoryMiB() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -97,11 +98,20 @@ final class ThreadCpu {
     }
 
     static Map<Long, Task> read(Path tasks) {
+        return read(tasks, stat -> true);
+    }
+
+    /**
+     * Every task of a {@code /proc}-like folder (its {@code task} folder, or {@code /proc} itself for processes) whose
+     * {@code stat} line {@code which} accepts, by id; entries that are not numbers or ended while read are skipped.
+     */
+    static Map<Long, Task> read(Path tasks, Predicate<String> which) {
         Map<Long, Task> threads = new HashMap<>();
         try (Stream<Path> ids = Files.list(tasks)) {
             for (Path task : ids.toList()) {
                 try {
-                    Optional<Task> parsed = parse(Files.readString(task.resolve("stat")));
+                    String stat = Files.readString(task.resolve("stat"));
+                    Optional<Task> parsed = which.test(stat) ? parse(stat) : Optional.empty();
                     if (parsed.isPresent()) {
                         threads.put(Long.parseLong(task.getFileName().toString()),
                                 withSwitches(parsed.get(), Files.readString(task.resolve("status"))));
@@ -118,18 +128,32 @@ final class ThreadCpu {
 
     /** {@code tid (comm) state ppid … utime stime …}; the name may hold spaces and parentheses. */
     static Optional<Task> parse(String stat) {
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return Optional.empty();
-        }
-        String[] fields = stat.substring(close + 1).trim().split("\\s+");
-        if (fields.length < 13) {
+        Optional<String> name = name(stat);
+        String[] fields = fieldsAfterName(stat);
+        if (name.isEmpty() || fields.length < 13) {
             return Optional.empty();
         }
         // after the name: state (field 3 of proc(5)), …, utime (14), stime (15)
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return Optional.of(new Task(kind(stat.substring(open + 1, close)), ticks));
+        return Optional.of(new Task(kind(name.get()), ticks));
+    }
+
+    /** The name (second field) of a {@code /proc/…/stat} line, between the first '(' and the last ')'. */
+    static Optional<String> name(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        return open < 0 || close < open ? Optional.empty() : Optional.of(stat.substring(open + 1, close));
+    }
+
+    /** The fields after the name, from the state (field 3 of proc(5)) on; none when the line has no name. */
+    static String[] fieldsAfterName(String stat) {
+        int close = stat.lastIndexOf(')');
+        return close < 0 ? new String[0] : stat.substring(close + 1).trim().split("\\s+");
+    }
+
+    /** Milliseconds in {@code ticks} of CPU time: the kernel counts in USER_HZ, 100 ticks per second on Linux. */
+    static long millis(long ticks) {
+        return ticks * 10;
     }
 
     /** The task with the context switches its {@code status} file counts (none if the file lacks them). */
@@ -193,7 +217,7 @@ final class ThreadCpu {
         for (Map.Entry<Long, Task> now : after.entrySet()) {
             Task earlier = before.get(now.getKey());
             long ticks = now.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
-            millis.merge(now.getValue().kind(), ticks * 10, Long::sum); // USER_HZ: 100 ticks per second on Linux
+            millis.merge(now.getValue().kind(), millis(ticks), Long::sum);
         }
         return millis;
     }
